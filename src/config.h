@@ -1,0 +1,47 @@
+/*
+ * config.h -- /etc/commguard.conf: the option table, loading and validation.
+ *
+ * The file is "key = value" lines; '#' starts a comment.  Every option is
+ * listed once, in config.c's table, with its type, default and a one-line
+ * description; commguard.conf(5) documents exactly that table.  Unknown keys
+ * and bad values are errors reported as FILE:LINE: key: problem, all of them,
+ * not just the first.  A loaded configuration is immutable.
+ */
+#ifndef CG_CONFIG_H
+#define CG_CONFIG_H
+
+#include "detect.h"
+#include "message.h"
+
+typedef struct {
+    char *path;                              /* NULL for built-in defaults */
+    cg_limits limits;
+    double threshold[CG_CAT_COUNT];
+    char **contact_rules;                    /* enabled built-in rule families */
+} cg_config;
+
+typedef enum { CG_OPT_UINT, CG_OPT_SIZE, CG_OPT_DOUBLE, CG_OPT_BOOL, CG_OPT_STRING, CG_OPT_LIST } cg_opt_type;
+
+typedef struct {
+    const char *name;
+    cg_opt_type type;
+    const char *def;       /* default, in the file's own syntax */
+    size_t offset;         /* into cg_config */
+    double min, max;       /* numeric range, inclusive */
+    const char *choices;   /* allowed words, space-separated; NULL = any */
+    const char *doc;
+} cg_option;
+
+extern const cg_option cg_options[];
+extern const size_t cg_n_options;
+const char *cg_opt_type_name(cg_opt_type type);
+
+cg_config *cg_config_new_default(void);
+/* Errors: one line per problem in error->message. */
+cg_config *cg_config_load(const char *path, GError **error);
+void cg_config_free(cg_config *cfg);
+
+#define CG_CONFIG_ERROR cg_config_error_quark()
+GQuark cg_config_error_quark(void);
+
+#endif

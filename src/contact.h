@@ -1,0 +1,24 @@
+/*
+ * contact.h -- the contact detector's rule families.
+ *
+ * Each family finds one kind of contact detail (email, phone, ...) in a
+ * normalised text.  detect_contact.c runs the enabled families and then
+ * judges their findings in context (exceptions, requests, refusals).
+ */
+#ifndef CG_CONTACT_H
+#define CG_CONTACT_H
+
+#include "config.h"
+#include "detect.h"
+#include "rules.h"
+
+typedef struct {
+    const char *name;                                     /* as in contact_rules */
+    void *(*compile)(const cg_config *cfg, GError **error);
+    void (*scan)(const void *state, const cg_text *text, GPtrArray *findings);
+    void (*free)(void *state);
+} cg_contact_family;
+
+extern const cg_contact_family cg_family_email;
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * detect.c -- categories and findings shared by every detector (see detect.h).
+ */
+#include "detect.h"
+
+#include <string.h>
+
+static const char *const category_names[CG_CAT_COUNT] = {
+    [CG_CAT_CONTACT] = "contact",
+    [CG_CAT_CONFIDENTIAL] = "confidential",
+    [CG_CAT_MEDIA] = "media",
+};
+
+const char *
+cg_category_name(cg_category cat)
+{
+    return cat < CG_CAT_COUNT ? category_names[cat] : "unknown";
+}
+
+gboolean
+cg_category_from_name(const char *name, cg_category *out)
+{
+    for (int i = 0; i < CG_CAT_COUNT; i++)
+        if (strcmp(name, category_names[i]) == 0) {
+            *out = (cg_category)i;
+            return TRUE;
+        }
+    return FALSE;
+}
+
+cg_finding *
+cg_finding_new(cg_category cat, const char *kind, const char *rule, const cg_text *text,
+               size_t vstart, size_t vend, double score)
+{
+    size_t ostart, oend;
+    cg_finding *f = g_new0(cg_finding, 1);
+
+    cg_view_span(&text->view, vstart, vend, &ostart, &oend);
+    f->category = cat;
+    f->kind = g_strdup(kind);
+    f->rule = g_strdup(rule);
+    f->match = g_strndup(text->view.text + vstart, vend - vstart);
+    f->original = g_strndup(text->seg->text + ostart, oend - ostart);
+    f->where = g_strdup(text->seg->where);
+    f->offset = ostart;
+    f->score = CLAMP(score, 0.0, 1.0);
+    return f;
+}
+
+void
+cg_finding_free(cg_finding *f)
+{
+    if (!f)
+        return;
+    g_free(f->kind);
+    g_free(f->rule);
+    g_free(f->match);
+    g_free(f->original);
+    g_free(f->where);
+    g_free(f);
+}

@@ -1,0 +1,64 @@
+/*
+ * detect.h -- the finding type and the interface every detector implements.
+ *
+ * A detector reads the normalised views of a message's segments and appends
+ * findings: what kind of thing it saw, which rule saw it, where, how sure it
+ * is (score 0..1) and whether an exception context covers it.  Detectors are
+ * built once per configuration and are read-only afterwards, so one instance
+ * serves every thread.
+ */
+#ifndef CG_DETECT_H
+#define CG_DETECT_H
+
+#include "message.h"
+#include "normalize.h"
+
+typedef enum {
+    CG_CAT_CONTACT,
+    CG_CAT_CONFIDENTIAL,
+    CG_CAT_MEDIA,
+    CG_CAT_COUNT
+} cg_category;
+
+const char *cg_category_name(cg_category cat);
+gboolean cg_category_from_name(const char *name, cg_category *out);
+
+/* One segment as the detectors see it. */
+typedef struct {
+    const cg_segment *seg;
+    cg_view view;
+} cg_text;
+
+/* The whole message as the detectors see it. */
+typedef struct {
+    const cg_message *msg;
+    cg_text *texts;
+    size_t ntexts;
+} cg_doc;
+
+typedef struct {
+    cg_category category;
+    char *kind;              /* "email", "phone", "metric", ... */
+    char *rule;              /* the rule that matched */
+    char *match;             /* normalised text */
+    char *original;          /* the text as written */
+    char *where;             /* segment origin */
+    size_t offset;           /* byte offset of original in the segment's text */
+    double score;
+    const char *exception;   /* NULL, "systems_access" or "legal" (static) */
+} cg_finding;
+
+/* A finding for the view range [vstart, vend) of text. */
+cg_finding *cg_finding_new(cg_category cat, const char *kind, const char *rule,
+                           const cg_text *text, size_t vstart, size_t vend, double score);
+void cg_finding_free(cg_finding *f);
+
+typedef struct cg_detector cg_detector;
+struct cg_detector {
+    const char *name;
+    cg_category category;
+    void (*run)(const cg_detector *self, const cg_doc *doc, GPtrArray *findings);
+    void (*free)(cg_detector *self);
+};
+
+#endif

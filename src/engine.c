@@ -1,0 +1,76 @@
+/*
+ * engine.c -- run the detectors over a message (see engine.h).
+ */
+#include "engine.h"
+#include "detectors.h"
+
+struct cg_engine {
+    double threshold[CG_CAT_COUNT];
+    GPtrArray *detectors;     /* cg_detector * */
+};
+
+static void
+detector_free(gpointer p)
+{
+    cg_detector *d = p;
+    d->free(d);
+}
+
+cg_engine *
+cg_engine_new(const cg_config *cfg, GError **error)
+{
+    cg_engine *engine = g_new0(cg_engine, 1);
+    engine->detectors = g_ptr_array_new_with_free_func(detector_free);
+    for (int i = 0; i < CG_CAT_COUNT; i++)
+        engine->threshold[i] = cfg->threshold[i];
+
+    cg_detector *(*const constructors[])(const cg_config *, GError **) = {
+        cg_contact_detector_new,
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(constructors); i++) {
+        cg_detector *d = constructors[i](cfg, error);
+        if (!d) {
+            cg_engine_free(engine);
+            return NULL;
+        }
+        g_ptr_array_add(engine->detectors, d);
+    }
+    return engine;
+}
+
+void
+cg_engine_free(cg_engine *engine)
+{
+    if (!engine)
+        return;
+    g_ptr_array_free(engine->detectors, TRUE);
+    g_free(engine);
+}
+
+cg_result *
+cg_engine_scan(const cg_engine *engine, const cg_message *msg)
+{
+    cg_doc doc = { .msg = msg, .ntexts = msg->segments->len };
+    doc.texts = g_new0(cg_text, doc.ntexts);
+    for (size_t i = 0; i < doc.ntexts; i++) {
+        const cg_segment *seg = g_ptr_array_index(msg->segments, i);
+        doc.texts[i].seg = seg;
+        cg_view_build(&doc.texts[i].view, seg->text, seg->len);
+    }
+
+    cg_result *result = cg_result_new();
+    GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)cg_finding_free);
+    for (guint i = 0; i < engine->detectors->len; i++) {
+        const cg_detector *d = g_ptr_array_index(engine->detectors, i);
+        d->run(d, &doc, findings);
+        cg_result_add_findings(result, findings);
+    }
+    g_ptr_array_free(findings, TRUE);
+    result->truncated = msg->truncated;
+    cg_result_score(result, engine->threshold);
+
+    for (size_t i = 0; i < doc.ntexts; i++)
+        cg_view_clear(&doc.texts[i].view);
+    g_free(doc.texts);
+    return result;
+}

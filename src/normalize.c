@@ -1,0 +1,338 @@
+/*
+ * normalize.c -- build the detector view of a text (see normalize.h).
+ *
+ * One pass over the original splits it into tokens (runs of non-space
+ * characters) of (character, original offset) units; each token is folded
+ * as a whole -- because whether a Cyrillic 'о' is a letter 'o' or a digit
+ * '0' depends on its neighbours -- and then written out with its map.
+ */
+#include "normalize.h"
+
+#include <string.h>
+
+typedef struct {
+    gunichar c;
+    uint32_t off;
+} unit;
+
+typedef struct {
+    GString *text;
+    GArray *map;           /* uint32_t */
+    GArray *token;         /* unit */
+    gboolean pending_space;
+    gboolean pending_newline;
+    uint32_t space_off;
+} builder;
+
+gboolean
+cg_char_is_invisible(gunichar c)
+{
+    if (c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 ||
+        c == 0x20E3 || c == 0x17B4 || c == 0x17B5)
+        return TRUE;                                /* CGJ, Hangul fillers, keycap, Khmer */
+    if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF))
+        return TRUE;                                /* variation selectors */
+    return g_unichar_type(c) == G_UNICODE_FORMAT;   /* ZW*, soft hyphen, bidi, BOM, tags */
+}
+
+/* Cyrillic, Greek and Latin-extension letters that render like basic Latin. */
+gunichar
+cg_char_latin_skeleton(gunichar c)
+{
+    static const struct { gunichar from, to; } table[] = {
+        /* Cyrillic capitals and small letters */
+        {0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0410, 'A'}, {0x0412, 'B'},
+        {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'}, {0x041E, 'O'},
+        {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'},
+        {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+        {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
+        {0x04BB, 'h'}, {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'},
+        /* Greek */
+        {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'}, {0x0397, 'H'},
+        {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'},
+        {0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03B1, 'a'},
+        {0x03B9, 'i'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C5, 'u'},
+        /* Latin letters that are not in NFKC's reach */
+        {0x0131, 'i'}, {0x0237, 'j'}, {0x0251, 'a'}, {0x0261, 'g'}, {0x026A, 'i'},
+        {0x1D00, 'a'}, {0x1D04, 'c'}, {0x1D0F, 'o'}, {0x1D1C, 'u'}, {0x1D20, 'v'},
+    };
+    if (c < 0x0131)
+        return c;
+    for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
+        if (table[i].from == c)
+            return table[i].to;
+    return c;
+}
+
+/* Characters written in place of digits inside phone numbers. */
+int
+cg_char_digit_lookalike(gunichar c)
+{
+    switch (c) {
+    case 'O': case 'o': case 0x041E: case 0x043E: case 0x039F: case 0x03BF:
+        return 0;
+    case 'l': case 'I': case 0x0406: case 0x0456: case 0x04CF:
+        return 1;
+    case 0x0417: case 0x0437:            /* З з */
+        return 3;
+    case 0x0427: case 0x0447:            /* Ч ч */
+        return 4;
+    case 0x0411: case 0x0431: case 0x042C: /* Б б Ь */
+        return 6;
+    default:
+        return -1;
+    }
+}
+
+static gboolean
+is_ascii_letter(gunichar c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void
+emit_char(builder *b, gunichar c, uint32_t off)
+{
+    char buf[6];
+    int n = g_unichar_to_utf8(c, buf);
+    g_string_append_len(b->text, buf, n);
+    for (int i = 0; i < n; i++)
+        g_array_append_val(b->map, off);
+}
+
+/* Fold a whole token and write it out. */
+static void
+flush_token(builder *b)
+{
+    unit *u = (unit *)(void *)b->token->data;
+    size_t n = b->token->len;
+    size_t digits = 0, lookalikes = 0, others = 0;
+    gboolean latin = FALSE;
+
+    if (n == 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        gunichar c = u[i].c;
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (cg_char_digit_lookalike(c) >= 0)
+            lookalikes++;
+        else if (g_unichar_isalpha(c))
+            others++;
+        if (is_ascii_letter(c))
+            latin = TRUE;
+    }
+    /* "7З00", "55O-0l23": look-alikes among digits and separators are digits. */
+    gboolean digit_token = digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes;
+
+    if (b->pending_space || b->pending_newline) {
+        if (b->text->len > 0)
+            emit_char(b, b->pending_newline ? '\n' : ' ', b->space_off);
+        b->pending_space = b->pending_newline = FALSE;
+    }
+    for (size_t i = 0; i < n; i++) {
+        gunichar c = u[i].c;
+        int d;
+        if (digit_token && (d = cg_char_digit_lookalike(c)) >= 0)
+            c = '0' + d;
+        else if (latin)
+            c = cg_char_latin_skeleton(c);
+        emit_char(b, c, u[i].off);
+    }
+    g_array_set_size(b->token, 0);
+}
+
+static void
+push_space(builder *b, gunichar c, uint32_t off)
+{
+    flush_token(b);
+    if (!b->pending_space && !b->pending_newline)
+        b->space_off = off;
+    if (c == '\n' || c == 0x2028 || c == 0x2029 || c == '\v' || c == '\f')
+        b->pending_newline = TRUE;
+    else
+        b->pending_space = TRUE;
+}
+
+static gboolean
+is_space(gunichar c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    return g_unichar_isspace(c) || g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+/* One character after NFKC: invisible, space, digit, or kept. */
+static void
+push_folded(builder *b, gunichar c, uint32_t off)
+{
+    int d;
+    if (cg_char_is_invisible(c))
+        return;
+    if (is_space(c)) {
+        push_space(b, c, off);
+        return;
+    }
+    if (c >= 0x80 && (d = g_unichar_digit_value(c)) >= 0)
+        c = '0' + d;                               /* Arabic-Indic, Devanagari, ... */
+    unit u = { c, off };
+    g_array_append_val(b->token, u);
+}
+
+/* Latin letters whose NFKC form is themselves: skip the costly call. */
+static gboolean
+nfkc_stable(gunichar c)
+{
+    if (c < 0x00C0 || c > 0x024F)
+        return FALSE;
+    return !(c == 0x0132 || c == 0x0133 || c == 0x013F || c == 0x0140 || c == 0x0149 ||
+             c == 0x017F || (c >= 0x01C4 && c <= 0x01CC) || (c >= 0x01F1 && c <= 0x01F3));
+}
+
+static void
+push_char(builder *b, const char *p, const char *next, gunichar c, uint32_t off)
+{
+    if (c < 0x80) {
+        if (is_space(c))
+            push_space(b, c, off);
+        else if (c != 0) {
+            unit u = { c, off };
+            g_array_append_val(b->token, u);
+        }
+        return;
+    }
+    if (cg_char_is_invisible(c))
+        return;
+    /* Dingbat circled digits (❶ ➀ ➊) have no NFKC decomposition. */
+    if (c >= 0x2776 && c <= 0x2793) {
+        int v = (c - 0x2776) % 10 + 1;
+        if (v == 10) {
+            push_folded(b, '1', off);
+            v = 0;
+        }
+        push_folded(b, '0' + v, off);
+        return;
+    }
+    if (nfkc_stable(c)) {
+        push_folded(b, c, off);
+        return;
+    }
+    char *nfkc = g_utf8_normalize(p, next - p, G_NORMALIZE_NFKC);
+    if (!nfkc) {
+        push_folded(b, c, off);
+        return;
+    }
+    for (const char *q = nfkc; *q; q = g_utf8_next_char(q))
+        push_folded(b, g_utf8_get_char(q), off);
+    g_free(nfkc);
+}
+
+static gboolean
+single_char_token(const char *t, size_t n, size_t i)
+{
+    return (unsigned char)t[i] < 0x80 && t[i] != ' ' && t[i] != '\n' &&
+           (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n') &&
+           (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n');
+}
+
+/*
+ * "j o h n @ e x a m p l e . c o m" -> "john@example.com": five or more
+ * single characters separated by single spaces are one word spelled out.
+ * Works in place; the write index never passes the read index.
+ */
+static void
+join_spelled_runs(GString *text, GArray *map)
+{
+    char *t = text->str;
+    uint32_t *m = (uint32_t *)(void *)map->data;
+    size_t n = text->len, w = 0, i = 0;
+
+    while (i < n) {
+        if (!single_char_token(t, n, i)) {
+            t[w] = t[i];
+            m[w++] = m[i++];
+            continue;
+        }
+        size_t k = i, count = 1;
+        while (k + 2 < n && t[k + 1] == ' ' && single_char_token(t, n, k + 2)) {
+            k += 2;
+            count++;
+        }
+        size_t step = count >= 5 ? 2 : 1;
+        for (size_t p = i; p <= k; p += step) {
+            t[w] = t[p];
+            m[w++] = m[p];
+        }
+        i = k + 1;
+    }
+    g_string_truncate(text, w);
+    g_array_set_size(map, w);
+}
+
+void
+cg_view_build(cg_view *view, const char *orig, size_t orig_len)
+{
+    builder b = {
+        .text = g_string_sized_new(orig_len + 1),
+        .map = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), orig_len + 1),
+        .token = g_array_new(FALSE, FALSE, sizeof(unit)),
+    };
+    const char *p = orig, *end = orig + orig_len;
+
+    while (p < end) {
+        const char *next;
+        gunichar c;
+        if ((unsigned char)*p < 0x80) {
+            c = (unsigned char)*p;
+            next = p + 1;
+        } else {
+            c = g_utf8_get_char(p);
+            next = g_utf8_next_char(p);
+        }
+        push_char(&b, p, next, c, (uint32_t)(p - orig));
+        p = next;
+    }
+    flush_token(&b);
+    join_spelled_runs(b.text, b.map);
+    /* The sentinel ends the last token: trailing whitespace, which the view
+     * drops, must not be quoted as part of a match at the end of the text. */
+    uint32_t end_off = (b.pending_space || b.pending_newline) ? b.space_off : (uint32_t)orig_len;
+    g_array_append_val(b.map, end_off);
+    g_array_free(b.token, TRUE);
+
+    view->len = b.text->len;
+    view->text = g_string_free(b.text, FALSE);
+    view->map = (uint32_t *)(void *)g_array_free(b.map, FALSE);
+}
+
+void
+cg_view_clear(cg_view *view)
+{
+    g_free(view->text);
+    g_free(view->map);
+    view->text = NULL;
+    view->map = NULL;
+    view->len = 0;
+}
+
+void
+cg_view_span(const cg_view *view, size_t start, size_t end, size_t *ostart, size_t *oend)
+{
+    if (start > view->len)
+        start = view->len;
+    if (end > view->len)
+        end = view->len;
+    if (end < start)
+        end = start;
+    *ostart = view->map[start];
+    if (end == start) {
+        *oend = *ostart;
+        return;
+    }
+    /* End after the original character of the last view byte, so a character
+     * folded into several view bytes is quoted whole. */
+    size_t last = view->map[end - 1], i = end;
+    while (i < view->len && view->map[i] <= last)
+        i++;
+    *oend = view->map[i];
+}

@@ -1,0 +1,296 @@
+/*
+ * test_message.c -- MIME shapes, encodings and charsets into text segments.
+ */
+#include "testutil.h"
+
+static const cg_segment *
+must_find(const cg_message *msg, const char *where)
+{
+    const cg_segment *s = find_segment(msg, where);
+    if (!s)
+        fail_msg("no segment at %s", where);
+    return s;
+}
+
+static void
+assert_contains(const cg_segment *s, const char *needle)
+{
+    if (!strstr(s->text, needle))
+        fail_msg("segment %s lacks \"%s\": \"%s\"", s->where, needle, s->text);
+    assert_true(g_utf8_validate(s->text, s->len, NULL));
+}
+
+static void
+test_plain(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("plain-clean.eml");
+    assert_string_equal(msg->message_id, "plain@test.example");
+    assert_string_equal(must_find(msg, "header:Subject")->text, "Landing page");
+    assert_string_equal(must_find(msg, "header:From")->text, "Ana Lee");
+    assert_null(find_segment(msg, "header:To"));        /* bare address: no display name */
+    const cg_segment *body = must_find(msg, "1");
+    assert_int_equal(body->origin, CG_SEG_BODY);
+    assert_string_equal(body->content_type, "text/plain");
+    assert_contains(body, "budget is $450");
+    assert_false(msg->truncated);
+    assert_string_equal(cg_message_header(msg, "Date"), "Sat, 21 Nov 2026 10:00:00 +0000");
+    cg_message_free(msg);
+}
+
+static void
+test_quoted_printable_soft_break(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("qp-softbreak.eml");
+    const cg_segment *body = must_find(msg, "1");
+    assert_contains(body, "ana.lee@example.com");
+    assert_contains(body, "caf\xc3\xa9 later");
+    cg_message_free(msg);
+}
+
+static void
+test_base64(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("base64.eml");
+    assert_contains(must_find(msg, "1"), "Gr\xc3\xbc\xc3\x9f" "e");
+    cg_message_free(msg);
+}
+
+static void
+test_html_only(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("html-only.eml");
+    const cg_segment *body = must_find(msg, "1");
+    assert_string_equal(body->content_type, "text/html");
+    assert_contains(body, "mailto:ana.lee@example.com");
+    assert_contains(body, "click here");
+    assert_contains(body, "hidden comment");
+    assert_contains(body, "secret text");
+    assert_null(strchr(body->text, '<') && strstr(body->text, "<p") ? "tag" : NULL);
+    cg_message_free(msg);
+}
+
+static void
+test_alternative(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("alternative.eml");
+    assert_contains(must_find(msg, "1"), "plain version");
+    assert_contains(must_find(msg, "2"), "html & version");
+    cg_message_free(msg);
+}
+
+static void
+test_mixed_attachments(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("mixed-attachments.eml");
+    assert_contains(must_find(msg, "1.1"), "body text");
+    assert_contains(must_find(msg, "1.2"), "body html");
+    const cg_segment *csv = must_find(msg, "2:list.csv");
+    assert_int_equal(csv->origin, CG_SEG_ATTACHMENT);
+    assert_string_equal(csv->content_type, "text/csv");
+    assert_contains(csv, "ana@example.com");
+    assert_contains(must_find(msg, "3:ana.vcf"), "TEL:+44 20 7946 0123");
+    assert_contains(must_find(msg, "4:invite.ics"), "SUMMARY:Kick-off");
+    /* Binary parts are recorded, not read. */
+    assert_int_equal(msg->attachments->len, 2);
+    const cg_attachment *pdf = g_ptr_array_index(msg->attachments, 0);
+    assert_string_equal(pdf->where, "5");
+    assert_string_equal(pdf->content_type, "application/pdf");
+    assert_string_equal(pdf->filename, "brief.pdf");
+    const cg_attachment *png = g_ptr_array_index(msg->attachments, 1);
+    assert_string_equal(png->content_type, "image/png");
+    assert_null(png->filename);
+    assert_null(find_segment(msg, "5:brief.pdf"));
+    cg_message_free(msg);
+}
+
+static void
+test_forwarded_message(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("forwarded.eml");
+    assert_contains(must_find(msg, "1"), "See below.");
+    assert_string_equal(must_find(msg, "2:header:Subject")->text, "inner subject");
+    assert_string_equal(must_find(msg, "2:header:From")->text, "Bob Stone");
+    assert_contains(must_find(msg, "2.1"), "bob.stone@example.net");
+    assert_contains(must_find(msg, "2.2"), "inner html");
+    /* Message order: outer body before the forwarded one. */
+    const cg_segment *first_body = NULL;
+    for (guint i = 0; i < msg->segments->len && !first_body; i++) {
+        const cg_segment *s = g_ptr_array_index(msg->segments, i);
+        if (s->origin == CG_SEG_BODY)
+            first_body = s;
+    }
+    assert_string_equal(first_body->where, "1");
+    cg_message_free(msg);
+}
+
+static void
+test_nested(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("nested.eml");
+    assert_contains(must_find(msg, "1.1.1"), "deep plain");
+    assert_contains(must_find(msg, "1.1.2"), "deep html");
+    assert_int_equal(msg->attachments->len, 1);
+    assert_string_equal(((cg_attachment *)g_ptr_array_index(msg->attachments, 0))->where, "1.2");
+    cg_message_free(msg);
+}
+
+static void
+test_charsets(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("iso-8859-1.eml");
+    /* Latin-1 labels are read as Windows-1252: curly quotes survive. */
+    assert_contains(must_find(msg, "1"), "Caf\xc3\xa9 cr\xc3\xa8me \xe2\x80\x9cquoted\xe2\x80\x9d");
+    cg_message_free(msg);
+
+    msg = load_fixture("windows-1252.eml");
+    assert_contains(must_find(msg, "1"), "\xe2\x80\x9cSmart\xe2\x80\x9d quotes \xe2\x82\xac 10 \xe2\x80\x93 done");
+    cg_message_free(msg);
+
+    msg = load_fixture("unknown-charset.eml");
+    assert_contains(must_find(msg, "1"), "na\xc3\xafve");
+    cg_message_free(msg);
+
+    msg = load_fixture("invalid-utf8.eml");
+    const cg_segment *s = must_find(msg, "1");
+    assert_contains(s, "valid \xc3\xa9 then bad ");
+    assert_contains(s, "\xef\xbf\xbd");
+    cg_message_free(msg);
+}
+
+static void
+test_rfc2047_headers(void **state)
+{
+    (void)state;
+    cg_message *msg = load_fixture("rfc2047-b.eml");
+    assert_string_equal(must_find(msg, "header:Subject")->text, "Mail: ana.lee@example.com");
+    assert_string_equal(must_find(msg, "header:From")->text, "\xc3\x81na L\xc3\xa9" "e");
+    cg_message_free(msg);
+
+    msg = load_fixture("rfc2047-q.eml");
+    assert_string_equal(must_find(msg, "header:Subject")->text, "R\xc3\xa9sum\xc3\xa9 attached");
+    cg_message_free(msg);
+}
+
+static cg_message *
+load_with_limits(const char *name, const cg_limits *limits)
+{
+    char *path = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", name, NULL);
+    cg_message *msg = cg_message_parse_file(path, limits, NULL);
+    g_free(path);
+    assert_non_null(msg);
+    return msg;
+}
+
+static gboolean
+limit_recorded(const cg_message *msg, const char *which)
+{
+    for (guint i = 0; i < msg->limits_hit->len; i++)
+        if (strcmp(g_ptr_array_index(msg->limits_hit, i), which) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static void
+test_limit_parts(void **state)
+{
+    (void)state;
+    cg_limits limits = test_limits;
+    limits.max_parts = 3;
+    cg_message *msg = load_with_limits("mixed-attachments.eml", &limits);
+    assert_true(msg->truncated);
+    assert_true(limit_recorded(msg, "max_parts"));
+    assert_non_null(find_segment(msg, "1.1"));
+    assert_null(find_segment(msg, "3:ana.vcf"));
+    cg_message_free(msg);
+}
+
+static void
+test_limit_depth(void **state)
+{
+    (void)state;
+    cg_limits limits = test_limits;
+    limits.max_depth = 1;
+    cg_message *msg = load_with_limits("nested.eml", &limits);
+    assert_true(msg->truncated);
+    assert_true(limit_recorded(msg, "max_depth"));
+    assert_null(find_segment(msg, "1.1.1"));
+    cg_message_free(msg);
+}
+
+static void
+test_limit_scan_bytes(void **state)
+{
+    (void)state;
+    cg_limits limits = test_limits;
+    limits.max_scan_bytes = 20;     /* cuts inside the body; must stay valid UTF-8 */
+    cg_message *msg = load_with_limits("base64.eml", &limits);
+    assert_true(msg->truncated);
+    assert_true(limit_recorded(msg, "max_scan_bytes"));
+    size_t total = 0;
+    for (guint i = 0; i < msg->segments->len; i++) {
+        const cg_segment *s = g_ptr_array_index(msg->segments, i);
+        assert_true(g_utf8_validate(s->text, s->len, NULL));
+        total += s->len;
+    }
+    assert_true(total <= 20);
+    cg_message_free(msg);
+}
+
+static void
+test_unreadable_file(void **state)
+{
+    (void)state;
+    GError *error = NULL;
+    assert_null(cg_message_parse_file("/nonexistent/x.eml", &test_limits, &error));
+    assert_non_null(error);
+    assert_non_null(strstr(error->message, "/nonexistent/x.eml"));
+    g_error_free(error);
+}
+
+static void
+test_garbage_input(void **state)
+{
+    (void)state;
+    static const char junk[] = "\x00\xff\xfe binary junk \x01\x02 no headers at all";
+    cg_message *msg = cg_message_parse_bytes(junk, sizeof junk - 1, &test_limits, NULL);
+    /* Either refused with an error or parsed into valid segments: never a crash. */
+    if (msg) {
+        for (guint i = 0; i < msg->segments->len; i++) {
+            const cg_segment *s = g_ptr_array_index(msg->segments, i);
+            assert_true(g_utf8_validate(s->text, s->len, NULL));
+        }
+        cg_message_free(msg);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain),
+        cmocka_unit_test(test_quoted_printable_soft_break),
+        cmocka_unit_test(test_base64),
+        cmocka_unit_test(test_html_only),
+        cmocka_unit_test(test_alternative),
+        cmocka_unit_test(test_mixed_attachments),
+        cmocka_unit_test(test_forwarded_message),
+        cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_charsets),
+        cmocka_unit_test(test_rfc2047_headers),
+        cmocka_unit_test(test_limit_parts),
+        cmocka_unit_test(test_limit_depth),
+        cmocka_unit_test(test_limit_scan_bytes),
+        cmocka_unit_test(test_unreadable_file),
+        cmocka_unit_test(test_garbage_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,67 @@
+/*
+ * testutil.h -- shared helpers for the cmocka tests.
+ */
+#ifndef CG_TESTUTIL_H
+#define CG_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "engine.h"
+#include "message.h"
+
+static const cg_limits test_limits = {
+    CG_DEFAULT_MAX_PARTS, CG_DEFAULT_MAX_DEPTH, CG_DEFAULT_MAX_SCAN_BYTES
+};
+
+static inline cg_message *
+load_fixture(const char *name)
+{
+    char *path = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", name, NULL);
+    GError *error = NULL;
+    cg_message *msg = cg_message_parse_file(path, &test_limits, &error);
+    if (!msg)
+        fail_msg("%s: %s", path, error->message);
+    g_free(path);
+    return msg;
+}
+
+/* The segment at where, or NULL. */
+static inline const cg_segment *
+find_segment(const cg_message *msg, const char *where)
+{
+    for (guint i = 0; i < msg->segments->len; i++) {
+        const cg_segment *s = g_ptr_array_index(msg->segments, i);
+        if (strcmp(s->where, where) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+/* Scan text as the body of a plain message with the default configuration. */
+static inline cg_result *
+scan_text(const char *body)
+{
+    static cg_config *cfg;      /* both live for the whole test program */
+    static cg_engine *engine;
+    if (!engine) {
+        cfg = cg_config_new_default();
+        engine = cg_engine_new(cfg, NULL);
+        assert_non_null(engine);
+    }
+    char *raw = g_strdup_printf("From: a@b.example\nTo: c@d.example\nSubject: t\n"
+                                "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+                                "Content-Transfer-Encoding: 8bit\n\n%s\n", body);
+    cg_message *msg = cg_message_parse_bytes(raw, strlen(raw), &test_limits, NULL);
+    assert_non_null(msg);
+    cg_result *r = cg_engine_scan(engine, msg);
+    cg_message_free(msg);
+    g_free(raw);
+    return r;
+}
+
+#endif
