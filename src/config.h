@@ -13,6 +13,9 @@
 #include "detect.h"
 #include "message.h"
 
+/* The built-in contact rule families, all enabled by default. */
+#define CG_CONTACT_FAMILIES "email request"
+
 typedef struct {
     char *path;                              /* NULL for built-in defaults */
     cg_limits limits;

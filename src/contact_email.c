@@ -92,6 +92,10 @@ email_scan(const void *state, const cg_text *text, GPtrArray *findings)
         pos = (size_t)ov[0] + 1;
         if (!cg_tld_known(s + ov[10], ov[11] - ov[10]))
             continue;
+        /* "me at ana.dev@example.com": the real address goes on past this one. */
+        if ((size_t)ov[1] < len && (s[ov[1]] == '@' ||
+                                     (s[ov[1]] == '.' && g_ascii_isalnum(s[ov[1] + 1]))))
+            continue;
         /* git@github.com:org/repo.git is a clone URL, not a mailbox. */
         if ((size_t)ov[1] + 1 < len && s[ov[1]] == ':' && !g_ascii_isspace(s[ov[1] + 1]))
             continue;

@@ -43,6 +43,8 @@ cg_finding_new(cg_category cat, const char *kind, const char *rule, const cg_tex
     f->original = g_strndup(text->seg->text + ostart, oend - ostart);
     f->where = g_strdup(text->seg->where);
     f->offset = ostart;
+    f->view_start = vstart;
+    f->view_end = vend;
     f->score = CLAMP(score, 0.0, 1.0);
     return f;
 }

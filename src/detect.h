@@ -44,6 +44,7 @@ typedef struct {
     char *original;          /* the text as written */
     char *where;             /* segment origin */
     size_t offset;           /* byte offset of original in the segment's text */
+    size_t view_start, view_end;  /* the span in the segment's view, for context rules */
     double score;
     const char *exception;   /* NULL, "systems_access" or "legal" (static) */
 } cg_finding;

@@ -1,0 +1,210 @@
+/*
+ * contact_context.c -- judge contact findings by what surrounds them.
+ *
+ * The families find contact details; whether sharing one breaks the rules
+ * depends on why it is shared.  An email address given so the other side
+ * can grant access to a system needed for scoping (a repository, analytics,
+ * bookkeeping, a drive folder, e-signature, a site builder) is the
+ * "systems_access" exception; an email or postal address given for a legal
+ * step (NDA, licence, identity or background check) is "legal".  Exceptions
+ * never cover phones, handles or booking links.  Addresses at the sender's
+ * own domain (the marketplace's relay and its wrapper text) are not shared
+ * by the user, and example addresses in a technical discussion are not
+ * contact details at all.
+ */
+#include "contact_context.h"
+
+#include <string.h>
+
+/* Characters of context considered on each side of a finding. */
+#define WINDOW_BEFORE 300
+#define WINDOW_AFTER  200
+
+static const char systems_pattern[] =
+    "\\b(?:git(?:hub|lab)|bitbucket|repo(?:sitor(?:y|io))?|google\\s+analytics|analytics|ga4"
+    "|google\\s+ads|search\\s+console|tag\\s+manager|quickbooks|xero|freshbooks|google\\s+drive"
+    "|drive\\s+folder|dropbox|onedrive|sharepoint|docusign|yousign|hellosign|adobe\\s+sign"
+    "|pandadoc|e-?sign(?:ature)?|signature\\s+(?:e|é)lectronique|firma\\s+electr(?:o|ó)nica"
+    "|assinatura\\s+(?:eletr|digital)|webflow|wordpress|wix|squarespace|shopify|cpanel|hosting"
+    "|netlify|vercel|heroku|figma|jira|trello|asana|notion|staging|admin\\s+panel)";
+static const char access_pattern[] =
+    "\\b(?:invit|add(?:ed)?\\b|access|grant|collaborat|viewer|editor|permission|share\\s+(?:the|a)"
+    "|seat|convit|convid|acess|adicion|invitar|invitaci|acceso|a(?:n|ñ)adir|agregar|colaborad"
+    "|inviter|acc(?:e|è)s|ajout|partag|einlad|zugriff|hinzuf|freigeb|freigabe|signature|sign(?:ing)?\\b"
+    "|firmar|assinar|signer)";
+static const char legal_pattern[] =
+    "\\b(?:nda|non-?disclosure|confidentiality\\s+agreement|accord\\s+de\\s+confidentialit"
+    "|acuerdo\\s+de\\s+confidencialidad|acordo\\s+de\\s+confidencialidade"
+    "|geheimhaltungsvereinbarung|vertraulichkeitsvereinbarung|business\\s+licen[cs]e"
+    "|trade\\s+licen[cs]e|licencia\\s+(?:de\\s+)?(?:actividad|comercial)|alvar(?:a|á)"
+    "|gewerbe(?:schein|anmeldung|erlaubnis)|handelsregister|identity\\s+(?:check|verification)"
+    "|id\\s+verification|verify\\s+your\\s+identity|kyc|background\\s+(?:check|screening)"
+    "|criminal\\s+record|tax\\s+(?:authority|office)|receita\\s+federal|cpf|cnpj|finanzamt"
+    "|registered\\s+(?:business\\s+)?address|legal\\s+name)";
+static const char technical_pattern[] =
+    "\\b(?:regex|regexp|validat|fixture|unit\\s+test|test\\s+case|spec\\b|assert|expect\\("
+    "|placeholder|input\\s+field|form\\s+field|parser|isvalid|\\.test\\.|\\.spec\\.)";
+
+/* Local parts that name nobody: the stuff of examples and test data. */
+static const char *const placeholder_locals[] = {
+    "admin", "bar", "email", "example", "firstname.lastname", "foo", "jane.doe", "john.doe",
+    "me", "name", "qa", "someone", "test", "user", "you", "your.name", "yourname",
+};
+
+struct cg_contact_context {
+    cg_regex *systems, *access, *legal, *technical;
+};
+
+void
+cg_contact_context_free(cg_contact_context *ctx)
+{
+    if (!ctx)
+        return;
+    cg_regex_free(ctx->systems);
+    cg_regex_free(ctx->access);
+    cg_regex_free(ctx->legal);
+    cg_regex_free(ctx->technical);
+    g_free(ctx);
+}
+
+cg_contact_context *
+cg_contact_context_new(GError **error)
+{
+    cg_contact_context *ctx = g_new0(cg_contact_context, 1);
+    if (!(ctx->systems = cg_regex_new(systems_pattern, CG_RE_CASELESS, error)) ||
+        !(ctx->access = cg_regex_new(access_pattern, CG_RE_CASELESS, error)) ||
+        !(ctx->legal = cg_regex_new(legal_pattern, CG_RE_CASELESS, error)) ||
+        !(ctx->technical = cg_regex_new(technical_pattern, CG_RE_CASELESS, error))) {
+        cg_contact_context_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+static gboolean
+near(const cg_regex *re, const cg_text *text, size_t start, size_t end)
+{
+    size_t from = start > WINDOW_BEFORE ? start - WINDOW_BEFORE : 0;
+    size_t to = MIN(text->view.len, end + WINDOW_AFTER);
+    gssize ov[2];
+    return cg_regex_find(re, text->view.text, to, from, ov, 1);
+}
+
+/* Count distinct technical cues in the whole segment. */
+static unsigned
+technical_cues(const cg_regex *re, const cg_text *text)
+{
+    unsigned n = 0;
+    size_t pos = 0;
+    gssize ov[2];
+    while (n < 3 && cg_regex_find(re, text->view.text, text->view.len, pos, ov, 1)) {
+        n++;
+        pos = (size_t)ov[1];
+    }
+    return n;
+}
+
+/* The host named by a finding's match: an email's domain or a URL's host. */
+static char *
+match_host(const char *match)
+{
+    const char *p = strrchr(match, '@'), *end;
+    if (p && !strpbrk(p, " [({<&"))
+        p++;
+    else if ((p = strstr(match, "://")))
+        p += 3;
+    else if (!strchr(match, ' ') && strchr(match, '.') && strchr(match, '/'))
+        p = match;                                  /* bare host/path */
+    else
+        return NULL;
+    for (end = p; *end && (g_ascii_isalnum(*end) || *end == '.' || *end == '-'); end++)
+        ;
+    return end > p ? g_ascii_strdown(p, end - p) : NULL;
+}
+
+/*
+ * The site a host belongs to: its last two labels, or three under a short
+ * second level (co.uk, com.br) or under the reserved documentation names
+ * (example.com), which many unrelated parties share.
+ */
+static const char *
+site_of(const char *host)
+{
+    const char *starts[3];     /* label starts from the right: TLD, second, third */
+    unsigned n = 0;
+    const char *end = host + strlen(host);
+
+    while (n < 3) {
+        const char *label = end;
+        while (label > host && label[-1] != '.')
+            label--;
+        starts[n++] = label;
+        if (label == host)
+            break;
+        end = label - 1;
+    }
+    if (n < 2)
+        return host;
+    size_t second_len = starts[0] - starts[1] - 1;
+    gboolean shared = (second_len <= 3 && strlen(starts[0]) == 2) ||
+                      (second_len == 7 && strncmp(starts[1], "example", 7) == 0);
+    return shared && n == 3 ? starts[2] : starts[1];
+}
+
+static gboolean
+same_site(const char *host, const char *sender_host)
+{
+    return host && sender_host && strcmp(site_of(host), site_of(sender_host)) == 0;
+}
+
+/* Quoted as a string literal, or a local part that names nobody. */
+static gboolean
+looks_like_example(const cg_text *text, const cg_finding *f)
+{
+    if (f->view_start > 0 && strchr("\"'`", text->view.text[f->view_start - 1]))
+        return TRUE;
+    size_t local = strcspn(f->match, "+@ ");
+    for (size_t i = 0; i < G_N_ELEMENTS(placeholder_locals); i++)
+        if (strlen(placeholder_locals[i]) == local &&
+            g_ascii_strncasecmp(f->match, placeholder_locals[i], local) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+void
+cg_contact_context_judge(const cg_contact_context *ctx, const cg_text *text,
+                         const char *sender_domain, GPtrArray *findings, guint first)
+{
+    int technical = -1;     /* computed on first need */
+
+    for (guint i = first; i < findings->len; i++) {
+        cg_finding *f = g_ptr_array_index(findings, i);
+        gboolean email = strcmp(f->kind, "email") == 0;
+        gboolean address = strcmp(f->kind, "address") == 0;
+        char *host = match_host(f->match);
+        gboolean own = same_site(host, sender_domain);
+
+        g_free(host);
+        if (own) {
+            f->score = MIN(f->score, 0.1);    /* the marketplace's own wrapper */
+            continue;
+        }
+        if (!email && !address)
+            continue;
+        size_t start = f->view_start, end = f->view_end;
+        if (email) {
+            if (technical < 0)
+                technical = technical_cues(ctx->technical, text) >= 2;
+            if (technical && looks_like_example(text, f)) {
+                f->score = MIN(f->score, 0.3);   /* example data in a bug report or spec */
+                continue;
+            }
+            if (near(ctx->systems, text, start, end) && near(ctx->access, text, start, end)) {
+                f->exception = "systems_access";
+                continue;
+            }
+        }
+        if (near(ctx->legal, text, start, end))
+            f->exception = "legal";
+    }
+}
