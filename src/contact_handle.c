@@ -22,31 +22,32 @@ typedef struct {
     const char *name;        /* reported in the rule name */
     const char *spelled;     /* written out letter by letter, disguises allowed; or NULL */
     const char *other;       /* other names and code words, a pattern; or NULL */
-} app;
+    gboolean common_word;    /* also an everyday word: the account must follow at once */
+} messaging_app;
 
 /* Each row becomes one capturing group of the app pattern, in this order. */
-static const app apps[] = {
-    { "skype", "skype", NULL },
+static const messaging_app apps[] = {
+    { "skype", "skype", NULL, FALSE },
     { "whatsapp", "whatsapp",
       "whats\\s?ap|wh?atsap|wass?ap|guasap|\\bwpp\\b|\\bwapp\\b|\\bzapzap\\b"
-      "|\\b(?:no|pelo|meu|seu|teu|o)\\s+zap\\b|\\bthe\\s+green\\s+(?:app|one)\\b" },
+      "|\\b(?:no|pelo|meu|seu|teu|o)\\s+zap\\b|\\bthe\\s+green\\s+(?:app|one)\\b", FALSE },
     { "telegram", "telegram",
-      "\\btg\\b|\\btelega\\b|paper[\\s-]?plane\\s+app|app\\s+with\\s+(?:the\\s+|a\\s+)?paper[\\s-]?plane" },
-    { "signal", "signal", NULL },
-    { "wechat", "wechat", "weixin|\\bwx\\b|\xe5\xbe\xae\xe4\xbf\xa1" },
-    { "line", NULL, "\\bline\\s?(?:id|app|messenger)\\b" },
-    { "viber", "viber", NULL },
-    { "slack", "slack", NULL },
-    { "discord", "discord", NULL },
-    { "instagram", "instagram", "\\binsta\\b|\\big\\b" },
-    { "facebook", "facebook", "messenger|\\bfb\\b" },
+      "\\btg\\b|\\btelega\\b|paper[\\s-]?plane\\s+app|app\\s+with\\s+(?:the\\s+|a\\s+)?paper[\\s-]?plane", FALSE },
+    { "signal", "signal", NULL, TRUE },
+    { "wechat", "wechat", "weixin|\\bwx\\b|\xe5\xbe\xae\xe4\xbf\xa1", FALSE },
+    { "line", NULL, "\\bline\\s?(?:id|app|messenger)\\b", FALSE },
+    { "viber", "viber", NULL, FALSE },
+    { "slack", "slack", NULL, TRUE },
+    { "discord", "discord", NULL, FALSE },
+    { "instagram", "instagram", "\\binsta\\b|\\big\\b", FALSE },
+    { "facebook", "facebook", "messenger|\\bfb\\b", FALSE },
     { "twitter", "twitter",
-      "(?:(?<=\\bon )|(?<=\\bvia )|(?<=\\bat ))x\\b(?![./'\\-])|\\bblue\\s?bird\\b|\\bbird\\s+app\\b" },
-    { "snapchat", "snapchat", "\\bthe\\s+ghost\\s+app\\b" },
-    { "linkedin", "linkedin", NULL },
-    { "kakaotalk", "kakao", NULL },
-    { "threema", "threema", NULL },
-    { "zalo", NULL, "\\bzalo\\b" },
+      "(?:(?<=\\bon )|(?<=\\bvia )|(?<=\\bat ))x\\b(?![./'\\-])|\\bblue\\s?bird\\b|\\bbird\\s+app\\b", FALSE },
+    { "snapchat", "snapchat", "\\bthe\\s+ghost\\s+app\\b", FALSE },
+    { "linkedin", "linkedin", NULL, FALSE },
+    { "kakaotalk", "kakao", NULL, FALSE },
+    { "threema", "threema", NULL, FALSE },
+    { "zalo", NULL, "\\bzalo\\b", FALSE },
 };
 
 /* Letters people swap for look-alike digits and signs. */
@@ -204,7 +205,9 @@ is_account(const char *tok, size_t n, gboolean clause_ends)
 static gboolean
 is_bot(const char *name, size_t n)
 {
-    return n >= 3 && g_ascii_strncasecmp(name + n - 3, "bot", 3) == 0;
+    /* Telegram bot names end in "bot"; @BotFather makes them. */
+    return n >= 3 && (g_ascii_strncasecmp(name + n - 3, "bot", 3) == 0 ||
+                      g_ascii_strncasecmp(name, "botfather", MIN(n, 9)) == 0);
 }
 
 /* End of the clause that follows an app mention: the account must be in it. */
@@ -229,7 +232,7 @@ typedef struct {
 
 /* The account named right after the app, or in the same clause. */
 static gboolean
-find_account(const handle_state *st, const char *s, size_t len, size_t from, const char *app_name,
+find_account(const handle_state *st, const char *s, size_t len, size_t from, const messaging_app *app,
              account *out)
 {
     size_t end = clause_end(s, len, from);
@@ -247,17 +250,19 @@ find_account(const handle_state *st, const char *s, size_t len, size_t from, con
         *out = (account){ "handle.app-id", 0.9, ov[3] };
         return TRUE;
     }
+    if (app->common_word)
+        end = MIN(end, from + 12);     /* "the signal is weak: check @router" */
     for (size_t pos = from; cg_regex_find(st->at, s, end, pos, ov, 2); pos = ov[1]) {
         if (!is_bot(s + ov[2], ov[3] - ov[2])) {
             *out = (account){ "handle.app-at", 0.9, ov[1] };
             return TRUE;
         }
     }
-    if (strcmp(app_name, "discord") == 0 && cg_regex_find(st->tag, s, end, from, ov, 1)) {
+    if (strcmp(app->name, "discord") == 0 && cg_regex_find(st->tag, s, end, from, ov, 1)) {
         *out = (account){ "handle.discord-tag", 0.9, ov[1] };
         return TRUE;
     }
-    if (strcmp(app_name, "signal") == 0 && cg_regex_find(st->signal_name, s, end, from, ov, 1)) {
+    if (strcmp(app->name, "signal") == 0 && cg_regex_find(st->signal_name, s, end, from, ov, 1)) {
         *out = (account){ "handle.signal-name", 0.9, ov[1] };
         return TRUE;
     }
@@ -293,13 +298,12 @@ handle_scan(const void *state, const cg_text *text, GPtrArray *findings)
         size_t which = 0;
         while (which < G_N_ELEMENTS(apps) && ov[2 * (which + 1)] < 0)
             which++;
-        const char *name = apps[which].name;
         gssize w[4];
         if (cg_regex_find(st->tooling, s, len, end, w, 1))
             continue;
         size_t before = start > 60 ? start - 60 : 0;
         account acc;
-        if (find_account(st, s, len, end, name, &acc)) {
+        if (find_account(st, s, len, end, &apps[which], &acc)) {
             add(findings, text, acc.rule, start, acc.end, acc.score);
             pos = MAX(pos, acc.end);
         } else if (cg_regex_find(st->at_before, s, start, before, w, 1) &&

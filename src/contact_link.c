@@ -127,7 +127,7 @@ static const char url_pattern[] =
 
 /* Words that show the sender offers the link as the way to go on. */
 static const char channel_pattern[] =
-    "\\b(?:message|msg|dm|text|write|reach|contact|connect|talk|chat|call|ping|add|find|"
+    "\\b(?:message|msg|dm|text|write|reach|contact (?:me|us)|connect|use (?:the|our|my) (?:contact )?form|talk|chat|call|ping|add|find|"
     "follow|join|book|schedule|grab|pick|fill|submit|re-?submit|apply|register|sign up|"
     "get in touch|hit me up|let'?s (?:talk|chat|continue|move)|"
     "b[uú]scame|escr[ií]beme|cont[aá]ctame|h[aá]blame|hablamos|m[aá]ndame|schreib|melde|"
