@@ -13,6 +13,8 @@
 static const cg_contact_family *const all_families[] = {
     &cg_family_email,
     &cg_family_request,
+    &cg_family_handle,
+    &cg_family_link,
 };
 
 typedef struct {
