@@ -24,9 +24,9 @@
 
 static const char email_pattern[] =
     "(?<![\\w.%+-])"
-    "([a-z0-9](?:[a-z0-9_%+-]|" DOT "(?=[a-z0-9]))*)"       /* 1: local part */
+    "([a-z0-9](?:[a-z0-9_%+-]|" DOT "(?=[a-z0-9])){0,63})"  /* 1: local part */
     "(" AT ")"                                               /* 2: the at */
-    "([a-z0-9][a-z0-9-]*(?:" DOT "[a-z0-9][a-z0-9-]*){0,4})"  /* 3: domain labels */
+    "([a-z0-9][a-z0-9-]{0,62}(?:" DOT "[a-z0-9][a-z0-9-]{0,62}){0,4})"  /* 3: domain labels */
     "(" DOT ")"                                              /* 4: last dot */
     "([a-z]{2,24})(?![a-z0-9-])";                            /* 5: TLD */
 

@@ -10,7 +10,7 @@
 static const char *const generic[] = {
     "academy", "agency", "app", "art", "asia", "biz", "blog", "cafe", "cloud", "club", "co",
     "com", "company", "consulting", "design", "dev", "digital", "edu", "email", "example",
-    "expert", "gov", "group", "guru", "info", "int", "invalid", "io", "jobs", "life", "link",
+    "expert", "google", "gov", "group", "guru", "info", "int", "invalid", "io", "jobs", "life", "link",
     "live", "local", "ltd", "mail", "me", "media", "mil", "mobi", "name", "net", "network",
     "news", "ninja", "one", "online", "org", "page", "partners", "photo", "photography",
     "pro", "services", "shop", "site", "social", "software", "solutions", "space", "store",

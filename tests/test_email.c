@@ -129,6 +129,10 @@ test_scan_limits_hold(void **state)
     GString *s = g_string_new(NULL);
     for (int i = 0; i < 20000; i++)
         g_string_append(s, "a.b at c dot ");
+    for (int i = 0; i < 5000; i++)
+        g_string_append(s, "a_b.");
+    for (int i = 0; i < 5000; i++)
+        g_string_append(s, "ab-");
     char *got = emails(s->str);
     g_free(got);
     g_string_free(s, TRUE);
