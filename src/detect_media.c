@@ -55,6 +55,16 @@ domain_listed(const char *domain, char *const *list)
     return FALSE;
 }
 
+/* Colleagues writing to each other about the press are not the press. */
+static gboolean
+is_internal(const cg_message *msg, const char *from_domain)
+{
+    char *to = cg_header_domain(msg, "To");
+    gboolean same = to && from_domain && strcmp(to, from_domain) == 0;
+    g_free(to);
+    return same;
+}
+
 static gboolean
 is_bulk(const cg_message *msg)
 {
@@ -131,7 +141,7 @@ media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
         request_kind = "analyst";
     }
 
-    char *domain = cg_sender_domain(doc->msg);
+    char *domain = cg_header_domain(doc->msg, "From");
     const char *domain_kind = NULL;
     if (domain && domain_listed(domain, md->media_domains))
         domain_kind = "outlet";
@@ -139,7 +149,6 @@ media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
         domain_kind = "analyst";
     else if (domain && domain_listed(domain, md->event_domains))
         domain_kind = "speaker";
-    g_free(domain);
 
     double judgement = request ? REQUEST_BASE : 0.0;
     if (ev.self_role)
@@ -155,7 +164,9 @@ media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
     if (!request)
         judgement = MIN(judgement, 0.45);   /* who someone is, without an ask, is no request */
 
-    if (is_bulk(doc->msg) || f[MEDIA_BULK] || f[MEDIA_PR])
+    gboolean internal = is_internal(doc->msg, domain);
+    g_free(domain);
+    if (internal || is_bulk(doc->msg) || f[MEDIA_BULK] || f[MEDIA_PR])
         judgement = MIN(judgement, BULK_CAP);
     else if (f[MEDIA_SALES] && !(ev.self_role && request))
         judgement = MIN(judgement, SALES_CAP);

@@ -124,12 +124,12 @@ cg_read_word_file(const char *path, GError **error)
 }
 
 char *
-cg_sender_domain(const cg_message *msg)
+cg_header_domain(const cg_message *msg, const char *name)
 {
-    const char *from = cg_message_header(msg, "From");
-    if (!from)
+    const char *value = cg_message_header(msg, name);
+    if (!value)
         return NULL;
-    const char *at = strrchr(from, '@');
+    const char *at = strchr(value, '@');
     if (!at)
         return NULL;
     const char *end = at + 1;

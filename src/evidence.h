@@ -43,7 +43,7 @@ char *cg_words_pattern(char *const *words);
 /* Words read from a file, one per line; blank lines and '#' comments skipped. */
 char **cg_read_word_file(const char *path, GError **error);
 
-/* The lower-cased domain of the address in a From header value, or NULL. */
-char *cg_sender_domain(const cg_message *msg);
+/* The lower-cased domain of the first address in a header ("From", "To"), or NULL. */
+char *cg_header_domain(const cg_message *msg, const char *name);
 
 #endif

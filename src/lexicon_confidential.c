@@ -91,7 +91,10 @@ const cg_term cg_confidential_terms[] = {
         "|entre n(?:o|ó)s|confidentiel(?:le)?s?|ne (?:la |le |les |l')?(?:fais|dis|mentionne|partage|diffuse)\\w* (?:surtout )?pas"
         "|pas encore (?:annonc|publi)\\w*|entre nous|ne l'a pas encore annonc\\w*"
         "|nicht weiter(?:geben|sagen|leiten)|vertraulich\\w*|unter uns|noch nicht (?:ver(?:o|ö)ffentlicht|angek(?:u|ü)ndigt|kommuniziert|bekannt)"
-        "|erst im \\w+ kommuniziert|streng geheim") },
+        "|erst im \\w+ kommuniziert|streng geheim"
+        "|(?:send|sent|sending|forward|forwarding|forwarded)(?: this| it)? to my (?:personal|private|home|own)(?: \\w+)?"
+        "|to my personal|for (?:the|my) side project|me lo reenv(?:í|i)o a casa|para (?:mi|meu) (?:correo|e-?mail) personal"
+        "|f(?:ü|u)r zu hause|(?:à|a) mon adresse perso\\w*") },
     { CONF_PUBLIC, "confidential.public",
       W("published|publicly (?:available|announced|disclosed|released)|press release|annual report|10-k"
         "|investor relations site|newsroom|public (?:blog|release|announcement|webinar|datasets?|talk|posting|roadmap)"
@@ -101,8 +104,11 @@ const cg_term cg_confidential_terms[] = {
         "|publi(?:e|é)e?s?|rapport annuel|communiqu(?:e|é) de presse|webinaire public"
         "|ver(?:o|ö)ffentlicht|gesch(?:a|ä)ftsbericht|pressemitteilung") },
     { CONF_FOOTER, "confidential.footer",
-      "(?:confidentiality notice|disclaimer:|(?<![\\w])this (?:e-?mail|message|communication)(?: and (?:any|its) (?:attachments?|files))?"
-      "(?: (?:may|might))? (?:contains?|be|is|are)(?![\\w])"
-      "|(?<![\\w])(?:este (?:mensaje|correo|e-?mail)|esta mensagem|ce (?:message|courriel|mail)|diese (?:e-?mail|nachricht))(?![\\w]))" },
+      "(?:confidentiality notice|disclaimer:"
+      "|(?<![\\w])(?:this|the) (?:e-?mail|message|communication|transmission)[^\\n.]{0,100}?(?:confidential|privileged)"
+      "|(?<![\\w])(?:este|el) (?:mensaje|correo|e-?mail)[^\\n.]{0,100}?confidencial"
+      "|(?<![\\w])(?:esta|a) mensagem[^\\n.]{0,100}?confidencia"
+      "|(?<![\\w])ce (?:message|courriel|mail)[^\\n.]{0,100}?confidentiel"
+      "|(?<![\\w])diese (?:e-?mail|nachricht)[^\\n.]{0,100}?vertraulich)" },
 };
 const size_t cg_n_confidential_terms = G_N_ELEMENTS(cg_confidential_terms);

@@ -15,14 +15,14 @@ const cg_term cg_media_terms[] = {
       W("(?:senior |staff |freelance |student |tech |news |managing |contributing |business )?"
         "(?:reporter|journalist|editor(?:-in-chief)?|writer|columnist|correspondent|blogger|vlogger|youtuber"
         "|producer|podcaster|podcast host|anchor|presenter|content creator|newsletter writer|researcher)"
-        "|host(?:, | of )|programme chair|program chair|(?:event |conference |meetup )?organi[sz]er"
+        "|host(?:,| of)|programme chair|program chair|(?:event |conference |meetup )?organi[sz]er"
         "|organi(?:z|s)ador(?:a)?|organisat(?:eur|rice)|veranstalter(?:in)?"
         "|periodista|redactor[a]?|reportera?|productor[a]?|locutor[a]?|columnista|investigador[a]?"
         "|jornalista|rep(?:o|ó)rter|produtor[a]?|editora?|pesquisador[a]?|apresentador[a]?"
         "|journaliste|r(?:e|é)dact(?:eur|rice)|productrice|producteur|chroniqueu(?:r|se)|chercheu(?:r|se)|animat(?:eur|rice)"
         "|journalistin|redakteur(?:in)?|reporterin|moderator(?:in)?|korrespondent(?:in)?|forscher(?:in)?") },
     { MEDIA_SELF, "media.self",
-      W("i'?m an?|i am an?|i'?m with|i work (?:for|at)|soy|sou|je suis|ich bin|(?:mein|my) name is"
+      W("i'?m (?:an?|the)|i am (?:an?|the)|i'?m with|i work (?:for|at)|soy|sou|je suis|ich bin|(?:mein|my) name is"
         "|i (?:run|host|produce|write|edit|co-?organi[sz]e|organi[sz]e|interview)|we (?:run|host|produce)"
         "|(?:i'?m |i am |we'?re |we are )?(?:writing|working on|preparing)"
         "|we(?:'re| are) organi[sz]ing|organizamos|nous organisons|wir organisieren|wir veranstalten"
@@ -92,6 +92,6 @@ const cg_term cg_media_terms[] = {
       W("pull request|merge request|pr ?#?\\d+|the pr|code review|commit|diff|github|gitlab|line \\d+|review comments?") },
     { MEDIA_ATTEND, "media.attend",
       W("register (?:now|here|today)|save your seat|free (?:online )?(?:event|webinar)|join us (?:for|at|live)|rsvp"
-        "|webinar|webinaire|inscr(?:i|í)bete|inscreva-se|your (?:badge|ticket)|registration confirm\\w*") },
+        "|inscr(?:i|í)bete|inscreva-se|your (?:badge|ticket)|registration confirm\\w*") },
 };
 const size_t cg_n_media_terms = G_N_ELEMENTS(cg_media_terms);

@@ -96,6 +96,12 @@ static void test_marker_and_footer(void **state)
     expect("Lunch on Friday at noon?\n\nThis email may contain confidential information and is intended "
            "only for the addressee. If you received it in error, delete it.", FALSE, NULL);
     expect("Le confirmo la cita del martes.\n\nEste mensaje y sus anexos son confidenciales.", FALSE, NULL);
+    expect("Invoice attached.\n\nThis e-mail and any files transmitted with it are confidential and "
+           "intended solely for the addressee; do not forward.", FALSE, NULL);
+    expect("Diese E-Mail enthält vertrauliche Informationen. Bitte nicht weitergeben.", FALSE, NULL);
+    /* company numbers sent to a private mailbox */
+    expect("Sending this to my personal email to finish at home: gross margin 58% last quarter.", TRUE,
+           "marker");
     /* a footer does not hide a real leak above it */
     expect("Q3 churn hit 4.2% monthly, not yet reported.\n\nThis email may be confidential.", TRUE,
            "metric");

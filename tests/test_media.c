@@ -93,6 +93,8 @@ static void test_speaker_and_analyst(void **state)
            "Je suis l'organisateur.", TRUE, "speaker");
     expect("I'm a principal analyst at a research firm preparing a market guide; could we schedule a "
            "briefing with your product team by May 3?", TRUE, "analyst");
+    expect("I'm the host of the Cloud Costs webinar series; would you speak at our May session as a "
+           "guest?", TRUE, "speaker");
     /* an invitation to attend a webinar */
     expect("Join us for a free webinar with three speakers on cloud costs. Register now to save your seat.",
            FALSE, NULL);
@@ -114,6 +116,19 @@ static void test_pitches_and_bulk(void **state)
                              "from the council went unanswered.", NULL);
     assert_false(r->cat[CG_CAT_MEDIA].violation);
     cg_result_free(r);
+}
+
+static void test_internal_mail_about_press(void **state)
+{
+    (void)state;
+    const char *body = "The reporter at the Ledger asked for comment on the outage by 5pm ET; "
+                       "can you draft a short statement?";
+    cg_result *outside = scan_mail("From: a@ledger.example\nTo: b@corp.example\n", body, NULL);
+    cg_result *inside = scan_mail("From: a@corp.example\nTo: b@corp.example\n", body, NULL);
+    assert_true(outside->cat[CG_CAT_MEDIA].violation);
+    assert_false(inside->cat[CG_CAT_MEDIA].violation);
+    cg_result_free(outside);
+    cg_result_free(inside);
 }
 
 static void test_sender_domains(void **state)
@@ -138,6 +153,7 @@ int main(void)
         cmocka_unit_test(test_comment_and_deadline),
         cmocka_unit_test(test_speaker_and_analyst),
         cmocka_unit_test(test_pitches_and_bulk),
+        cmocka_unit_test(test_internal_mail_about_press),
         cmocka_unit_test(test_sender_domains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
