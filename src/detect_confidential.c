@@ -145,7 +145,7 @@ weigh(GArray *hits, const cg_hit *h, evidence *best)
         consider(best, K_SECRET, fig || has_near(hits, h, CONF_NUMBER, NEAR_FIGURE) ? 0.45 : 0.25, h);
         break;
     case CONF_HR:
-        consider(best, K_HR, 0.4, h);
+        consider(best, K_HR, fig ? 0.45 : 0.4, h);
         break;
     case CONF_CLIENT:
         consider(best, K_CLIENT, fig || per ? 0.4 : 0.25, h);

@@ -17,15 +17,16 @@ const cg_term cg_media_terms[] = {
         "|producer|podcaster|podcast host|anchor|presenter|content creator|newsletter writer|researcher)"
         "|host(?:,| of)|programme chair|program chair|(?:event |conference |meetup )?organi[sz]er"
         "|organi(?:z|s)ador(?:a)?|organisat(?:eur|rice)|veranstalter(?:in)?"
+        "|(?:i|we) (?:co-?)?organi[sz]e|we(?:'re| are) (?:co-?)?organi[sz]ing|organizamos|estamos organizando"
+        "|nous organisons|wir organisieren|wir veranstalten"
         "|periodista|redactor[a]?|reportera?|productor[a]?|locutor[a]?|columnista|investigador[a]?"
         "|jornalista|rep(?:o|ó)rter|produtor[a]?|editora?|pesquisador[a]?|apresentador[a]?"
         "|journaliste|r(?:e|é)dact(?:eur|rice)|productrice|producteur|chroniqueu(?:r|se)|chercheu(?:r|se)|animat(?:eur|rice)"
         "|journalistin|redakteur(?:in)?|reporterin|moderator(?:in)?|korrespondent(?:in)?|forscher(?:in)?") },
     { MEDIA_SELF, "media.self",
       W("i'?m (?:an?|the)|i am (?:an?|the)|i'?m with|i work (?:for|at)|soy|sou|je suis|ich bin|(?:mein|my) name is"
-        "|i (?:run|host|produce|write|edit|co-?organi[sz]e|organi[sz]e|interview)|we (?:run|host|produce)"
+        "|i (?:run|host|produce|write|edit|interview)|we (?:run|host|produce)"
         "|(?:i'?m |i am |we'?re |we are )?(?:writing|working on|preparing)"
-        "|we(?:'re| are) organi[sz]ing|organizamos|nous organisons|wir organisieren|wir veranstalten"
         "|escribo|estamos preparando|escrevo|estou apurando|j'(?:e|é)cris|nous pr(?:e|é)parons|ich schreibe|wir (?:arbeiten an|planen)") },
     { MEDIA_ANALYST, "media.analyst",
       W("(?:industry|principal|senior|research) analyst|analyst (?:briefing|inquiry|relations|firm)"
@@ -48,6 +49,7 @@ const cg_term cg_media_terms[] = {
         "|interviewer|demande d'interview|une interview|interview (?:avec|mit)|interviewen|interviewanfrage|presseanfrage"
         "|feature (?:\\S+ ){0,2}(?:product lead|ceo|founder|team|engineer)s?|speak with (?:one|someone|two|a few)"
         "|(?:analyst )?briefing (?:request|with)|schedule an? (?:\\S+ )?(?:analyst )?briefing|request an? briefing"
+        "|(?:get|have|grab|book) (?:\\d+|a few|some) (?:minutes|mins) with|(?:chat|speak|talk) with (?:your|one of your|someone from)"
         "|ask \\S+ (?:two or three|a few|some) questions|questions for (?:the|my|an) (?:article|piece|story)") },
     { MEDIA_COMMENT, "media.comment",
       W("(?:request|ask(?:ing)?) for (?:a )?(?:comment|statement|quote)|(?:provide|give|offer|share|send) (?:us )?(?:a |an )?"
@@ -68,7 +70,7 @@ const cg_term cg_media_terms[] = {
         "|(?:we|i) (?:publish|go to print|air|intend to publish)|closing the \\w+ issue|due to my editor"
         "|\\d(?:am|pm)? (?:et|pt|ct|est|pst|gmt|cet)|publicamos|cierre de edici(?:o|ó)n|fecha l(?:i|í)mite|prazo"
         "|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|morgen|heute)|redaktionsschluss|avant (?:lundi|mardi|mercredi|jeudi|vendredi|demain)"
-        "|bouclage|at(?:e|é) (?:amanh(?:a|ã)|segunda|ter(?:c|ç)a|quarta|quinta|sexta)|antes del? (?:lunes|martes|mi(?:e|é)rcoles|jueves|viernes)") },
+        "|(?:call for \\w+|submissions?|applications?) (?:closes?|close|due)|bouclage|nous bouclons|at(?:e|é) (?:amanh(?:a|ã)|segunda|ter(?:c|ç)a|quarta|quinta|sexta)|antes del? (?:lunes|martes|mi(?:e|é)rcoles|jueves|viernes)") },
     { MEDIA_BULK, "media.bulk",
       W("unsubscribe|you(?:'re| are) receiving this|manage (?:alerts|preferences|your subscription)|view in (?:your )?browser"
         "|read online|new mentions|mentions this week|media monitoring|(?:subscription|plan) (?:will )?renews?|will renew"
