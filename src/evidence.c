@@ -5,6 +5,10 @@
 
 #include <string.h>
 
+/* Hits kept per term and segment: the detectors judge a message by what is
+ * near what, and a CSV of a million numbers must not make that quadratic. */
+#define MAX_HITS_PER_TERM 256
+
 typedef struct {
     int cls;
     const char *rule;
@@ -69,7 +73,9 @@ cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *hits)
         for (guint i = 0; i < ts->terms->len; i++) {
             const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
             size_t pos = 0;
-            while (pos <= v->len && cg_regex_find(ct->re, v->text, v->len, pos, ov, 1)) {
+            unsigned kept = 0;
+            while (kept++ < MAX_HITS_PER_TERM && pos <= v->len &&
+                   cg_regex_find(ct->re, v->text, v->len, pos, ov, 1)) {
                 cg_hit h = { ct->cls, ct->rule, t, (size_t)ov[0], (size_t)ov[1] };
                 g_array_append_val(hits, h);
                 pos = (size_t)ov[1] > (size_t)ov[0] ? (size_t)ov[1] : (size_t)ov[0] + 1;
