@@ -30,6 +30,20 @@ const cg_option cg_options[] = {
       "Score at or above which the media detector reports a violation." },
     { "contact_rules", CG_OPT_LIST, CG_CONTACT_FAMILIES, OFF(contact_rules), 0, 0, CG_CONTACT_FAMILIES,
       "Built-in contact rule families that are enabled." },
+    { "confidential_terms", CG_OPT_LIST, "", OFF(confidential_terms), 0, 0, NULL,
+      "Extra words (project code names, internal terms) that count as internal information when sent outside." },
+    { "confidential_terms_file", CG_OPT_STRING, "", OFF(confidential_terms_file), 0, 0, NULL,
+      "File of more such terms, one per line (# comments); empty for none." },
+    { "confidential_clients_file", CG_OPT_STRING, "", OFF(confidential_clients_file), 0, 0, NULL,
+      "File of client, contractor and partner names, one per line; a name near engagement details counts as a disclosure." },
+    { "confidential_approved_file", CG_OPT_STRING, "", OFF(confidential_approved_file), 0, 0, NULL,
+      "File of client names approved for reference, one per line; they never count." },
+    { "media_domains", CG_OPT_LIST, "", OFF(media_domains), 0, 0, NULL,
+      "Sender domains of media outlets; mail from them weighs more as a media request." },
+    { "analyst_domains", CG_OPT_LIST, "gartner.com forrester.com idc.com", OFF(analyst_domains), 0, 0, NULL,
+      "Sender domains of industry-analyst firms." },
+    { "event_domains", CG_OPT_LIST, "", OFF(event_domains), 0, 0, NULL,
+      "Sender domains of conference and event organisers." },
 };
 const size_t cg_n_options = G_N_ELEMENTS(cg_options);
 

@@ -21,6 +21,13 @@ typedef struct {
     cg_limits limits;
     double threshold[CG_CAT_COUNT];
     char **contact_rules;                    /* enabled built-in rule families */
+    char **confidential_terms;               /* extra confidential words and phrases */
+    char *confidential_terms_file;           /* more of them, one a line; "" = none */
+    char *confidential_clients_file;         /* client/partner names, one a line */
+    char *confidential_approved_file;        /* names approved for reference */
+    char **media_domains;                    /* sender domains of media outlets */
+    char **analyst_domains;                  /* sender domains of analyst firms */
+    char **event_domains;                    /* sender domains of conferences and events */
 } cg_config;
 
 typedef enum { CG_OPT_UINT, CG_OPT_SIZE, CG_OPT_DOUBLE, CG_OPT_BOOL, CG_OPT_STRING, CG_OPT_LIST } cg_opt_type;

@@ -26,6 +26,8 @@ cg_engine_new(const cg_config *cfg, GError **error)
 
     cg_detector *(*const constructors[])(const cg_config *, GError **) = {
         cg_contact_detector_new,
+        cg_confidential_detector_new,
+        cg_media_detector_new,
     };
     for (size_t i = 0; i < G_N_ELEMENTS(constructors); i++) {
         cg_detector *d = constructors[i](cfg, error);

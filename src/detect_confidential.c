@@ -1,0 +1,292 @@
+/*
+ * detect_confidential.c -- the confidential detector: staff mail that
+ * discloses non-public business information to outside addresses.
+ *
+ * The message is judged as a whole.  Content evidence (a metric with a
+ * figure, a forecast, strategy, HR matter, trade secret, internal process or
+ * communication, a client with engagement details) gives a base score per
+ * kind; a confidentiality marker ("not announced yet", "between us") and
+ * several independent kinds raise it; content said to be public lowers it.
+ * Marker words inside a legal footer do not count, so "This email may be
+ * confidential" alone never makes a violation.  The message's score is put
+ * on the finding of its strongest evidence.
+ */
+#include "detectors.h"
+#include "lexicon.h"
+#include "namelist.h"
+
+#include <string.h>
+
+/* How far (in view bytes) a figure or period may be from what it qualifies. */
+#define NEAR_FIGURE   90
+#define NEAR_PERIOD   160
+#define NEAR_CLIENT   220
+#define FOOTER_REACH  700
+
+#define MARKER_BOOST  0.3
+#define MULTI_BOOST   0.1
+#define PUBLIC_PENALTY 0.4
+
+enum { K_METRIC, K_FORECAST, K_STRATEGY, K_PROCESS, K_INTERNAL, K_SECRET, K_HR, K_CLIENT, K_COUNT };
+static const char *const kind_names[K_COUNT] = {
+    "metric", "forecast", "strategy", "process", "internal", "trade_secret", "hr", "client",
+};
+
+typedef struct {
+    cg_detector base;
+    cg_termset *terms;
+    cg_namelist *clients;      /* configured client/partner names */
+    cg_namelist *approved;     /* names approved for reference */
+} confidential_detector;
+
+typedef struct {
+    double score;
+    const cg_hit *hit;
+} evidence;
+
+static gboolean
+near(const cg_hit *a, const cg_hit *b, size_t reach)
+{
+    if (a->text != b->text)
+        return FALSE;
+    if (b->start >= a->end)
+        return b->start - a->end <= reach;
+    if (a->start >= b->end)
+        return a->start - b->end <= reach;
+    return TRUE;
+}
+
+static gboolean
+has_near(GArray *hits, const cg_hit *h, int cls, size_t reach)
+{
+    for (guint i = 0; i < hits->len; i++) {
+        const cg_hit *o = &g_array_index(hits, cg_hit, i);
+        if (o->cls == cls && o != h && near(h, o, reach))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* End of the paragraph holding offset start (a blank line or the reach limit). */
+static size_t
+paragraph_end(const cg_view *v, size_t start)
+{
+    size_t limit = MIN(v->len, start + FOOTER_REACH);
+    const char *blank = g_strstr_len(v->text + start, limit - start, "\n\n");
+    return blank ? (size_t)(blank - v->text) : limit;
+}
+
+static gboolean
+in_footer(const cg_doc *doc, GArray *hits, const cg_hit *h)
+{
+    for (guint i = 0; i < hits->len; i++) {
+        const cg_hit *f = &g_array_index(hits, cg_hit, i);
+        if (f->cls == CONF_FOOTER && f->text == h->text && h->start >= f->start &&
+            h->start < paragraph_end(&doc->texts[f->text].view, f->start))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Configured client names become CONF_CLIENT hits with a distinct rule. */
+static void
+find_clients(const confidential_detector *cd, const cg_doc *doc, GArray *hits)
+{
+    if (cg_namelist_is_empty(cd->clients))
+        return;
+    for (guint t = 0; t < doc->ntexts; t++) {
+        const cg_view *v = &doc->texts[t].view;
+        size_t pos = 0, s, e;
+        while (cg_namelist_find(cd->clients, v->text, v->len, pos, &s, &e)) {
+            pos = e;
+            char *name = g_strndup(v->text + s, e - s);
+            gboolean approved = cg_namelist_contains(cd->approved, name);
+            g_free(name);
+            if (approved)
+                continue;
+            cg_hit h = { CONF_NCLASSES, "confidential.client-name", t, s, e };
+            g_array_append_val(hits, h);
+        }
+    }
+}
+
+static void
+consider(evidence *best, int kind, double score, const cg_hit *h)
+{
+    if (score > best[kind].score) {
+        best[kind].score = score;
+        best[kind].hit = h;
+    }
+}
+
+/* Base score of one content hit, by class and what stands near it. */
+static void
+weigh(GArray *hits, const cg_hit *h, evidence *best)
+{
+    gboolean fig = has_near(hits, h, CONF_FIGURE, NEAR_FIGURE);
+    gboolean per = has_near(hits, h, CONF_PERIOD, NEAR_PERIOD);
+    switch (h->cls) {
+    case CONF_METRIC:
+        consider(best, K_METRIC, fig ? (per ? 0.5 : 0.4) : 0.15, h);
+        break;
+    case CONF_FORECAST:
+        consider(best, K_FORECAST, fig || per ? 0.4 : 0.3, h);
+        break;
+    case CONF_STRATEGY:
+        consider(best, K_STRATEGY, fig || per ? 0.4 : 0.35, h);
+        break;
+    case CONF_PROCESS:
+        consider(best, K_PROCESS, fig || has_near(hits, h, CONF_NUMBER, NEAR_FIGURE) ? 0.4 : 0.3, h);
+        break;
+    case CONF_INTERNAL:
+        consider(best, K_INTERNAL, 0.35, h);
+        break;
+    case CONF_SECRET:
+        consider(best, K_SECRET, fig || has_near(hits, h, CONF_NUMBER, NEAR_FIGURE) ? 0.45 : 0.25, h);
+        break;
+    case CONF_HR:
+        consider(best, K_HR, fig ? 0.45 : 0.4, h);
+        break;
+    case CONF_CLIENT:
+        consider(best, K_CLIENT, fig || per ? 0.4 : 0.25, h);
+        break;
+    case CONF_NCLASSES:       /* a configured client name */
+        consider(best, K_CLIENT,
+                 has_near(hits, h, CONF_CLIENT, NEAR_CLIENT) || has_near(hits, h, CONF_FIGURE, NEAR_CLIENT)
+                 ? 0.5 : 0.3, h);
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+emit(const cg_doc *doc, const cg_hit *h, const char *kind, double score, GPtrArray *findings)
+{
+    g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONFIDENTIAL, kind, h->rule, &doc->texts[h->text],
+                                             h->start, h->end, CLAMP(score, 0.01, 0.98)));
+}
+
+static void
+confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
+{
+    const confidential_detector *cd = (const confidential_detector *)self;
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(cg_hit));
+    cg_termset_scan(cd->terms, doc, hits);
+    find_clients(cd, doc, hits);
+
+    evidence best[K_COUNT] = { { 0, NULL } };
+    const cg_hit *marker = NULL;
+    gboolean is_public = FALSE;
+    for (guint i = 0; i < hits->len; i++) {
+        const cg_hit *h = &g_array_index(hits, cg_hit, i);
+        if (h->cls == CONF_MARKER) {
+            if (!marker && !in_footer(doc, hits, h))
+                marker = h;
+        } else if (h->cls == CONF_PUBLIC) {
+            is_public = is_public || !in_footer(doc, hits, h);
+        } else {
+            weigh(hits, h, best);
+        }
+    }
+
+    int top = -1, nkinds = 0;
+    for (int k = 0; k < K_COUNT; k++) {
+        if (best[k].score >= 0.3)
+            nkinds++;
+        if (best[k].hit && (top < 0 || best[k].score > best[top].score))
+            top = k;
+    }
+    if (top >= 0) {
+        double judgement = best[top].score;
+        if (marker)
+            judgement += MARKER_BOOST;
+        if (nkinds >= 2)
+            judgement += MULTI_BOOST;
+        if (nkinds >= 3)
+            judgement += MULTI_BOOST;
+        if (is_public && !marker)
+            judgement -= PUBLIC_PENALTY;
+        for (int k = 0; k < K_COUNT; k++)
+            if (best[k].hit)
+                emit(doc, best[k].hit, kind_names[k],
+                     k == top ? judgement : MIN(best[k].score, judgement), findings);
+    }
+    if (marker)
+        emit(doc, marker, "marker", 0.3, findings);
+    g_array_free(hits, TRUE);
+}
+
+static void
+confidential_free(cg_detector *self)
+{
+    confidential_detector *cd = (confidential_detector *)self;
+    cg_termset_free(cd->terms);
+    cg_namelist_free(cd->clients);
+    cg_namelist_free(cd->approved);
+    g_free(cd);
+}
+
+/* Extra confidential terms: the inline list and the file's, as one pattern. */
+static gboolean
+add_extra_terms(cg_termset *ts, const cg_config *cfg, GError **error)
+{
+    GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+    for (char **w = cfg->confidential_terms; w && *w; w++)
+        g_ptr_array_add(words, g_strdup(*w));
+    if (cfg->confidential_terms_file && *cfg->confidential_terms_file) {
+        char **file_words = cg_read_word_file(cfg->confidential_terms_file, error);
+        if (!file_words) {
+            g_ptr_array_free(words, TRUE);
+            return FALSE;
+        }
+        for (char **w = file_words; *w; w++)
+            g_ptr_array_add(words, g_strdup(*w));
+        g_strfreev(file_words);
+    }
+    g_ptr_array_add(words, NULL);
+    char *pattern = cg_words_pattern((char *const *)words->pdata);
+    g_ptr_array_free(words, TRUE);
+    gboolean ok = !pattern || cg_termset_add(ts, CONF_INTERNAL, "confidential.configured-term",
+                                             pattern, error);
+    g_free(pattern);
+    return ok;
+}
+
+/* Names from a file, one a line; no file configured is an empty list. */
+static gboolean
+load_names(cg_namelist *nl, const char *path, GError **error)
+{
+    if (!path || !*path)
+        return TRUE;
+    char **names = cg_read_word_file(path, error);
+    if (!names)
+        return FALSE;
+    for (char **n = names; *n; n++)
+        cg_namelist_add(nl, *n);
+    g_strfreev(names);
+    return TRUE;
+}
+
+cg_detector *
+cg_confidential_detector_new(const cg_config *cfg, GError **error)
+{
+    confidential_detector *cd = g_new0(confidential_detector, 1);
+    cd->base.name = "confidential";
+    cd->base.category = CG_CAT_CONFIDENTIAL;
+    cd->base.run = confidential_run;
+    cd->base.free = confidential_free;
+    cd->clients = cg_namelist_new();
+    cd->approved = cg_namelist_new();
+    cd->terms = cg_termset_new(cg_confidential_terms, cg_n_confidential_terms, error);
+    if (!cd->terms || !add_extra_terms(cd->terms, cfg, error)) {
+        confidential_free(&cd->base);
+        return NULL;
+    }
+    if (!load_names(cd->clients, cfg->confidential_clients_file, error) ||
+        !load_names(cd->approved, cfg->confidential_approved_file, error)) {
+        confidential_free(&cd->base);
+        return NULL;
+    }
+    return &cd->base;
+}

@@ -1,0 +1,147 @@
+/*
+ * evidence.c -- term tables matched over a message (see evidence.h).
+ */
+#include "evidence.h"
+
+#include <string.h>
+
+/* Hits kept per term and segment: the detectors judge a message by what is
+ * near what, and a CSV of a million numbers must not make that quadratic. */
+#define MAX_HITS_PER_TERM 256
+
+typedef struct {
+    int cls;
+    const char *rule;
+    cg_regex *re;
+} compiled_term;
+
+struct cg_termset {
+    GArray *terms;           /* compiled_term */
+    GPtrArray *owned;        /* rule names of added terms */
+};
+
+cg_termset *
+cg_termset_new(const cg_term *terms, size_t n, GError **error)
+{
+    cg_termset *ts = g_new0(cg_termset, 1);
+    ts->terms = g_array_new(FALSE, FALSE, sizeof(compiled_term));
+    ts->owned = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = 0; i < n; i++) {
+        cg_regex *re = cg_regex_new(terms[i].pattern, CG_RE_CASELESS, error);
+        if (!re) {
+            g_prefix_error(error, "term %s: ", terms[i].rule);
+            cg_termset_free(ts);
+            return NULL;
+        }
+        compiled_term ct = { terms[i].cls, terms[i].rule, re };
+        g_array_append_val(ts->terms, ct);
+    }
+    return ts;
+}
+
+gboolean
+cg_termset_add(cg_termset *ts, int cls, const char *rule, const char *pattern, GError **error)
+{
+    cg_regex *re = cg_regex_new(pattern, CG_RE_CASELESS, error);
+    if (!re)
+        return FALSE;
+    char *name = g_strdup(rule);
+    g_ptr_array_add(ts->owned, name);
+    compiled_term ct = { cls, name, re };
+    g_array_append_val(ts->terms, ct);
+    return TRUE;
+}
+
+void
+cg_termset_free(cg_termset *ts)
+{
+    if (!ts)
+        return;
+    for (guint i = 0; i < ts->terms->len; i++)
+        cg_regex_free(g_array_index(ts->terms, compiled_term, i).re);
+    g_array_free(ts->terms, TRUE);
+    g_ptr_array_free(ts->owned, TRUE);
+    g_free(ts);
+}
+
+void
+cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *hits)
+{
+    gssize ov[2];
+    for (guint t = 0; t < doc->ntexts; t++) {
+        const cg_view *v = &doc->texts[t].view;
+        for (guint i = 0; i < ts->terms->len; i++) {
+            const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
+            size_t pos = 0;
+            unsigned kept = 0;
+            while (kept++ < MAX_HITS_PER_TERM && pos <= v->len &&
+                   cg_regex_find(ct->re, v->text, v->len, pos, ov, 1)) {
+                cg_hit h = { ct->cls, ct->rule, t, (size_t)ov[0], (size_t)ov[1] };
+                g_array_append_val(hits, h);
+                pos = (size_t)ov[1] > (size_t)ov[0] ? (size_t)ov[1] : (size_t)ov[0] + 1;
+            }
+        }
+    }
+}
+
+char *
+cg_words_pattern(char *const *words)
+{
+    if (!words || !words[0])
+        return NULL;
+    GString *p = g_string_new("(?<![\\w])(?:");
+    gboolean any = FALSE;
+    for (char *const *w = words; *w; w++) {
+        if (!**w)
+            continue;
+        char *escaped = g_regex_escape_string(*w, -1);
+        g_string_append_printf(p, "%s%s", any ? "|" : "", escaped);
+        g_free(escaped);
+        any = TRUE;
+    }
+    g_string_append(p, ")(?![\\w])");
+    if (!any) {
+        g_string_free(p, TRUE);
+        return NULL;
+    }
+    return g_string_free(p, FALSE);
+}
+
+char **
+cg_read_word_file(const char *path, GError **error)
+{
+    char *data;
+    if (!g_file_get_contents(path, &data, NULL, error))
+        return NULL;
+    char **lines = g_strsplit(data, "\n", -1);
+    g_free(data);
+    GPtrArray *out = g_ptr_array_new();
+    for (char **l = lines; *l; l++) {
+        char *hash = strchr(*l, '#');
+        if (hash)
+            *hash = '\0';
+        g_strstrip(*l);
+        if (**l && g_utf8_validate(*l, -1, NULL))
+            g_ptr_array_add(out, g_strdup(*l));
+    }
+    g_strfreev(lines);
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}
+
+char *
+cg_header_domain(const cg_message *msg, const char *name)
+{
+    const char *value = cg_message_header(msg, name);
+    if (!value)
+        return NULL;
+    const char *at = strchr(value, '@');
+    if (!at)
+        return NULL;
+    const char *end = at + 1;
+    while (*end && (g_ascii_isalnum(*end) || *end == '.' || *end == '-'))
+        end++;
+    if (end == at + 1)
+        return NULL;
+    return g_ascii_strdown(at + 1, end - at - 1);
+}

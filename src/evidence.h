@@ -1,0 +1,49 @@
+/*
+ * evidence.h -- term tables matched over a message, for the detectors that
+ * judge a message as a whole (confidential, media).
+ *
+ * A detector lists its vocabulary as terms: a PCRE2 pattern and the class of
+ * evidence it is (a metric word, a figure, a confidentiality marker...).
+ * cg_termset_scan finds every match of every term in every segment; the
+ * detector then weighs the hits by class and by how close they are.
+ */
+#ifndef CG_EVIDENCE_H
+#define CG_EVIDENCE_H
+
+#include "detect.h"
+#include "rules.h"
+
+typedef struct {
+    int cls;                 /* the detector's own evidence class */
+    const char *rule;        /* rule name reported in findings */
+    const char *pattern;     /* caseless, byte mode */
+} cg_term;
+
+typedef struct {
+    int cls;
+    const char *rule;
+    guint text;              /* index into doc->texts */
+    size_t start, end;       /* view byte range */
+} cg_hit;
+
+typedef struct cg_termset cg_termset;
+
+cg_termset *cg_termset_new(const cg_term *terms, size_t n, GError **error);
+/* Add one more term whose pattern is owned by the set (used for configured lists). */
+gboolean cg_termset_add(cg_termset *ts, int cls, const char *rule, const char *pattern,
+                        GError **error);
+void cg_termset_free(cg_termset *ts);
+
+/* Append a cg_hit to hits for every match of every term in every text. */
+void cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *hits);
+
+/* A pattern matching any of words as whole words (literal, caseless); NULL for none. */
+char *cg_words_pattern(char *const *words);
+
+/* Words read from a file, one per line; blank lines and '#' comments skipped. */
+char **cg_read_word_file(const char *path, GError **error);
+
+/* The lower-cased domain of the first address in a header ("From", "To"), or NULL. */
+char *cg_header_domain(const cg_message *msg, const char *name);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * lexicon_confidential.c -- what leaks of confidential information look like,
+ * in English, Spanish, Portuguese, French and German.
+ *
+ * Patterns are caseless and matched in byte mode on the normalised view, so
+ * accented letters are written as they appear (lower case).
+ */
+#include "lexicon.h"
+
+#define W(x) "(?<![\\w])(?:" x ")(?![\\w])"
+
+const cg_term cg_confidential_terms[] = {
+    { CONF_METRIC, "confidential.metric",
+      W("revenues?|arr|mrr|gmv|ebitda|(?:gross|net|operating|profit|contribution|\\w{2,4}) margins?|margins?"
+        "|churn|retention|nrr|ndr|bookings|burn(?: rate)?|runway|cash (?:balance|position)"
+        "|(?:monthly|daily|weekly) actives?|mau|dau|active (?:users|subscribers|customers|merchants)"
+        "|user counts?|paid (?:users|subscribers|conversion)|conversion(?: rate)?|loss ratio"
+        "|net new(?: arr)?|arpu|ltv|cac|valuation|profit|losses|sales"
+        "|facturaci(?:o|ó)n|ingresos|ventas|beneficios?|siniestralidad|bajas de clientes|cuota de mercado"
+        "|receitas?|faturamento|lucro|preju(?:i|í)zo|margem"
+        "|chiffre d'affaires|marge|b(?:e|é)n(?:e|é)fices?|pertes"
+        "|umsatz|umsätze|gewinn|verlust|erl(?:o|ö)se?") },
+    { CONF_FIGURE, "confidential.figure",
+      "(?:(?:$|€|£|¥)\\s?\\d[\\d.,]*(?:\\s?(?:k|m|bn|mm|million|billion))?(?![\\w])"
+      "|(?<![\\w.,])\\d[\\d.,]*\\s?(?:%|(?:k|m|bn|mm|m€|k€|€|eur|usd|chf|\\$|millions?|billions?"
+      "|millones|milh(?:o|õ)es|mio\\.?|mrd\\.?|milliards?|tausend|mil)(?![\\w]))"
+      "|(?<![\\w])\\d{1,3}/\\d{1,3} (?:split|in (?:their|our) favou?r))" },
+    { CONF_NUMBER, "confidential.number", "(?<![\\w.,])-?\\d+(?:[.,]\\d+)?(?![\\w])" },
+    { CONF_PERIOD, "confidential.period",
+      W("q[1-4]|h[12]|fy\\s?'?\\d{2,4}(?:-q[1-4])?|fy|(?:last|this|next|previous|prior) (?:quarter|month|year|fiscal year)"
+        "|quarterly|monthly|year over year|yoy|mom|trimestr\\w*|semestre|quartal\\w*|mensual\\w*|mensal|mensuel\\w*") },
+    { CONF_FORECAST, "confidential.forecast",
+      W("forecasts?|projections?|projected|guidance|outlook|(?:miss|beat)(?:es|ed|ing)? (?:the )?(?:\\w+ )?plan"
+        "|vs\\.? plan|plan miss|down-?round|budget for next year"
+        "|pr(?:e|é)visions?|pr(?:e|é)visionnel\\w*|previsi(?:o|ó)n(?:es)?|proyecci(?:o|ó)n(?:es)?|proje(?:c|ç)(?:ão|ões|ao|oes)|previs(?:ão|ões)"
+        "|prognosen?|hochrechnung|planzahlen") },
+    { CONF_STRATEGY, "confidential.strategy",
+      W("acqui(?:re|red|ring|sition)s?|merger|takeover|buyout"
+        "|(?:rais|increas|hik)(?:e|es|ed|ing) (?:\\w+ ){0,2}prices?|price (?:increase|rise|hike)s?"
+        "|pull(?:ing)? out of|exit(?:ing)? (?:the )?(?:\\w+ ){0,2}markets?|market exit|wind(?:ing)? down"
+        "|(?:office|plant|site|factory|warehouse|store|branch) (?:will )?(?:clos\\w+|shut\\w*)"
+        "|(?:clos|shut)(?:e|es|ed|ing)(?: down)? (?:the |our )?(?:\\w+ ){0,2}(?:office|plant|site|factory|warehouse|store|branch)es?|will (?:close|shut down)"
+        "|reorgani[sz]\\w*|restructur\\w*|roadmap|launch(?:es|ing)? (?:on |in )?(?:\\w+ )?\\d\\d?\\b"
+        "|code ?name|hiring freeze|series [a-f]|fundrais\\w*|funding round|replac(?:e|ing) \\w+ (?:\\w+ )?as our|replac(?:e|ing) (?:it|them|this) with"
+        "|adquisici(?:o|ó)n|adquirir|fusi(?:o|ó)n|subir (?:las )?tarifas|subida de precios|cierre de"
+        "|aquisi(?:c|ç)(?:a|ã)o|adquirir|fus(?:a|ã)o|aumento de pre(?:c|ç)os?|fechamento|ser(?:a|á) transferid[ao]|transferir"
+        "|rachat|racheter|hausse des prix|fermeture|d(?:e|é)localis\\w*"
+        "|(?:u|ü)bernahme|fusion|preiserh(?:o|ö)hung\\w*|schlie(?:s|ß)ung|verlagerung") },
+    { CONF_PROCESS, "confidential.process",
+      W("playbook|runbook|post-?mortem|review queue|manual review|escalation (?:process|path)"
+        "|approval process|sla per case|fraud[- ](?:ops|rules)|velocity rules?|auto-?(?:approve|decline)d?"
+        "|procedimiento interno|processo interno|proc(?:e|é)dure interne|interne[rn]? (?:prozess|ablauf)") },
+    { CONF_INTERNAL, "confidential.internal",
+      W("internal (?:wiki|memo|mail|e-?mail|deck|docs?|documents?|version|postmortem|post-mortem|report|review"
+        "|presentation|slack|channel|numbers|figures|forecast|investigation|announcement|update|only)"
+        "|(?:board|investor) (?:meeting|deck|prep|pack|presentation|minutes|slides)|the board approved"
+        "|all-?hands|town ?hall|leadership (?:group|team|offsite|notes|meeting|call)|exec(?:utive)? (?:team|offsite|meeting|notes)|(?:went|sent|goes|went out) (?:out )?internally"
+        "|internally|the (?:committee|comit(?:e|é))|presentaci(?:o|ó)n interna|comit(?:e|é) de direcci(?:o|ó)n|la diretoria"
+        "|a diretoria|la direction|comit(?:e|é) de direction|pr(?:e|é)visions internes|vorstand|gesch(?:a|ä)ftsleitung"
+        "|\\(?intern\\)?|interno|interna") },
+    { CONF_SECRET, "confidential.trade_secret",
+      W("formula(?:tion)?s?|formule|f(?:o|ó)rmulas?|rezeptur|(?:model|production|ranking|current) (?:weights|parameters)"
+        "|weights are|hyper-?parameters|thresholds?|risk scores?|source code|algorithms?|secret sauce|trade secrets?"
+        "|secret de fabrication|secreto industrial|segredo industrial|betriebsgeheimnis\\w*|proprietary") },
+    { CONF_HR, "confidential.hr",
+      W("salary bands?|salar(?:y|ies)|pay bands?|comp(?:ensation)? bands?|equity refresh|bonus pool|raises? pool"
+        "|performance (?:improvement )?plans?|pip|disciplinary|layoffs?|laid off|lay(?:ing)? off"
+        "|reductions? in force|rif|cut(?:ting)? \\d+\\s?% of (?:staff|the workforce|jobs|employees|headcount)"
+        "|(?:\\d+ )?(?:roles|jobs|positions|people|employees|staff) (?:will be |are being |being )?(?:cut|eliminated|made redundant|let go)"
+        "|cut(?:ting)? (?:\\d+|about \\d+) (?:roles|jobs|positions|people|employees)|job cuts|headcount (?:cut|reduction)s?|severance|terminat(?:ed|ion)|fired|be(?:ing)? exited"
+        "|(?:internal|hr) investigation|investigation into|misconduct|expense claims"
+        "|gehaltsb(?:a|ä)nder|geh(?:a|ä)lter|gehalt|entlassung\\w*|stellenabbau|k(?:u|ü)ndigung\\w*|abmahnung"
+        "|salarios?|bandas salariales|despidos?|expediente|demiss(?:ão|ões|ao|oes)|sal(?:a|á)rios?"
+        "|vagas cortadas|cortes de (?:vagas|pessoal)|licenciements?|plan social|salaires?|grilles? salariales?") },
+    { CONF_CLIENT, "confidential.client",
+      W("engagement (?:budget|fee|terms)|revenue[- ]share|rev share|contract (?:value|terms|with)"
+        "|(?:\\w+ )?contractor|charges? us|per hour|blended|retainer|statement of work|sow"
+        "|exclusive (?:supplier|partner)|key (?:client|account|customer)|not renewing|doesn'?t renew"
+        "|contrat de \\w+|fournisseur exclusif|ne renouvelle pas|proveedor exclusivo|contrato de \\w+"
+        "|fornecedor exclusivo|vertrag mit|exklusiv\\w* lieferant") },
+    { CONF_MARKER, "confidential.marker",
+      W("internal only|internal use only|for internal use|do not (?:forward|distribute|share|circulate)"
+        "|don'?t (?:forward|share|repeat|pass|tell|mention|quote|paste|say)|please don'?t|not for distribution"
+        "|confidential|strictly between us|between (?:us|you and me|ourselves)|off the record"
+        "|keep (?:it|this|that) (?:to yourself|quiet|between us|under wraps|confidential)|keep my name out"
+        "|(?:did|do) not get this from me|didn'?t (?:hear|get) this from me|you didn'?t hear"
+        "|not (?:yet )?(?:public|announced|reported|disclosed|published)|nothing (?:is )?public yet"
+        "|(?:hasn'?t|haven'?t|has not|have not|isn'?t|wasn'?t) (?:yet )?(?:been )?(?:announced|disclosed|published|reported|public)"
+        "|(?:hasn'?t|haven'?t|has not|have not) (?:yet )?(?:told|informed)|nobody (?:outside|knows)|no one (?:outside|knows)|not supposed to (?:share|tell)|none of this is public"
+        "|be discreet|under nda|nda|unannounced|undisclosed|unreleased|not yet reported|secret"
+        "|no compartir|no lo (?:compartas|comentes|digas)|confidencial|entre nosotros|(?:todav(?:i|í)a )?no publicad[ao]s"
+        "|sigilos[oa]|n(?:a|ã)o (?:fale|comente|compartilhe|divulgue|conte)|ainda n(?:a|ã)o (?:foi )?(?:anunciad|divulgad|publicad)\\w*"
+        "|entre n(?:o|ó)s|confidentiel(?:le)?s?|ne (?:la |le |les |l')?(?:fais|dis|mentionne|partage|diffuse)\\w* (?:surtout )?pas"
+        "|pas encore (?:annonc|publi)\\w*|entre nous|ne l'a pas encore annonc\\w*"
+        "|nicht weiter(?:geben|sagen|leiten)|vertraulich\\w*|unter uns|noch nicht (?:ver(?:o|ö)ffentlicht|angek(?:u|ü)ndigt|kommuniziert|bekannt)"
+        "|erst im \\w+ kommuniziert|streng geheim"
+        "|(?:send|sent|sending|forward|forwarding|forwarded)(?: this| it)? to my (?:personal|private|home|own)(?: \\w+)?"
+        "|to my personal|for (?:the|my) side project|me lo reenv(?:í|i)o a casa|para (?:mi|meu) (?:correo|e-?mail) personal"
+        "|f(?:ü|u)r zu hause|(?:à|a) mon adresse perso\\w*") },
+    { CONF_PUBLIC, "confidential.public",
+      W("published|publicly (?:available|announced|disclosed|released)|press release|annual report|10-k"
+        "|investor relations site|newsroom|public (?:blog|release|announcement|webinar|datasets?|talk|posting|roadmap)"
+        "|help ?cent(?:er|re)|case study|job posting|the posting|as listed|we publish|went live|is (?:now )?live"
+        "|already live|now available|blog post"
+        "|publicad[ao]s?|informe anual|comunicado de prensa|relat(?:o|ó)rio anual|comunicado de imprensa"
+        "|publi(?:e|é)e?s?|rapport annuel|communiqu(?:e|é) de presse|webinaire public"
+        "|ver(?:o|ö)ffentlicht|gesch(?:a|ä)ftsbericht|pressemitteilung") },
+    { CONF_FOOTER, "confidential.footer",
+      "(?:confidentiality notice|disclaimer:"
+      "|(?<![\\w])(?:this|the) (?:e-?mail|message|communication|transmission)[^\\n.]{0,100}?(?:confidential|privileged)"
+      "|(?<![\\w])(?:este|el) (?:mensaje|correo|e-?mail)[^\\n.]{0,100}?confidencial"
+      "|(?<![\\w])(?:esta|a) mensagem[^\\n.]{0,100}?confidencia"
+      "|(?<![\\w])ce (?:message|courriel|mail)[^\\n.]{0,100}?confidentiel"
+      "|(?<![\\w])diese (?:e-?mail|nachricht)[^\\n.]{0,100}?vertraulich)" },
+};
+const size_t cg_n_confidential_terms = G_N_ELEMENTS(cg_confidential_terms);
