@@ -8,6 +8,7 @@
 #include "ctl.h"
 #include "engine.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -18,20 +19,23 @@ parse_input(const char *path, const cg_limits *limits, GError **error)
 {
     if (strcmp(path, "-") != 0)
         return cg_message_parse_file(path, limits, error);
-    cg_message_init();
-    GMimeStream *in = g_mime_stream_fs_new(dup(STDIN_FILENO));
-    GMimeStream *mem = g_mime_stream_mem_new();
-    /* Buffer stdin: GMime's parser wants a seekable stream. */
-    if (g_mime_stream_write_to_stream(in, mem) < 0) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "-: cannot read standard input");
-        g_object_unref(in);
-        g_object_unref(mem);
-        return NULL;
+    /* Read stdin ourselves: a pipe is not seekable, which GMime's fs stream needs. */
+    GByteArray *data = g_byte_array_new();
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+                        "-: cannot read standard input: %s", g_strerror(errno));
+            g_byte_array_unref(data);
+            return NULL;
+        }
+        g_byte_array_append(data, (const guint8 *)buf, (guint)n);
     }
-    g_mime_stream_reset(mem);
-    cg_message *msg = cg_message_parse_stream(mem, limits, error);
-    g_object_unref(in);
-    g_object_unref(mem);
+    cg_message *msg = cg_message_parse_bytes((const char *)data->data, data->len, limits, error);
+    g_byte_array_unref(data);
     return msg;
 }
 
