@@ -31,8 +31,15 @@
 #define ROMANCE_NAME \
     "(?:(?:" PARTICLE "\\s+|" PARTICLE_APOS "){0,3}" UPWORD ")" \
     "(?:\\s+(?:(?:" PARTICLE "\\s+|" PARTICLE_APOS "){0,3}" UPWORD ")){0,3}"
+/* Numbered things that are not houses: "page 12", "Tier 3", "Windows 11". */
+#define NOT_AFTER_LABEL \
+    "(?<!" \
+    "\\bpage |\\bchapter |\\bsection |\\bstep |\\bphase |\\btier |\\blevel |" \
+    "\\bsprint |\\bversion |\\bwindows |\\broom |\\bfloor |\\bitem |\\bweek |\\bday |" \
+    "\\btop |\\bticket |\\bissue |\\border |\\bpart " \
+    ")"
 /* Not a price, time, date, decimal or version ("$12", "10:30", "v1.2"). */
-#define NUM_START "(?<![\\w.,/$#\\xa3\\xac-])(?<!\\d:)"
+#define NUM_START "(?<![\\w.,/$#\\xa3\\xac-])(?<!\\d:)" NOT_AFTER_LABEL
 #define HOUSE_NUM "\\d{1,5}(?:\\s?[-\\x2f]\\s?\\d{1,5})?[A-Za-z]?" NOT_IN_WORD
 #define NUM_END "(?![.,:/]\\d)"
 
@@ -47,7 +54,7 @@
     "|cours|route|passage)\\b"
 #define IB_TYPE \
     "(?:calle|c/|cl\\.|avenida|avda\\.?|avd\\.|av\\.|plaza|pza\\.|paseo|carrer|camino|ronda" \
-    "|rua|r\\.|travessa|tv\\.|alameda|al\\.|pra(?:\\xc3\\xa7|c)a|p\\xc3\\xa7\\.|rodovia|estrada" \
+    "|rua|(?-i:R\\.)|travessa|tv\\.|alameda|(?-i:Al\\.)|pra(?:\\xc3\\xa7|c)a|p\\xc3\\xa7\\.|rodovia|estrada" \
     "|largo|(?-i:Via|Viale|Piazza|Corso))"
 #define GERMANIC_SUFFIX \
     "(?:stra\\xc3\\x9fe|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|chaussee" \
@@ -65,7 +72,7 @@ static const char street_pattern[] =
     /* 2: number first, French type next: "12, rue de la Paix". */
     "|(" NUM_START HOUSE_NUM ",?\\s+" FR_TYPE "\\s+" ROMANCE_NAME ")"
     /* 3: type, name, number: "Calle Mayor 5", "Rua das Flores, 123", "Av. Paulista 1000". */
-    "|((?<![\\w/])" IB_TYPE "\\s*" ROMANCE_NAME ",?\\s+(?:(?:n[.o]{0,2}|n\\xc2\\xb0|n\\xc3\\xbam\\.?"
+    "|((?<![\\w/.])" IB_TYPE "\\s*" ROMANCE_NAME ",?\\s+(?:(?:n[.o]{0,2}|n\\xc2\\xb0|n\\xc3\\xbam\\.?"
     "|nr\\.?)\\s*)?\\d{1,5}[A-Za-z]?" NOT_IN_WORD NUM_END ")"
     /* 4: Germanic name, number: "Musterstraße 12", "Hauptstr. 5", "Berliner Straße 3a". */
     "|((?<![A-Za-z\\x80-\\xbf])(?:" UP LET "{0,30}?" GERMANIC_SUFFIX "|" UPWORD "\\s+" GERMANIC_WORD ")"
@@ -77,7 +84,7 @@ static const char street_pattern[] =
 #define TAIL_SEP "(?:\\s*(?:,|\\\\,|;|\\n)\\s*|\\s+(?:-|\\xe2\\x80\\x93)\\s+)"
 #define TAIL_PART "[^,;\\n\\\\]{1,48}+"
 #define CITY \
-    UPWORD "(?:[\\s-]+(?:(?:am|an|der|de|del|da|do|dos|das|la|le|sur|upon|on)[\\s-]+)?" UPWORD "){0,2}"
+    UPWORD "(?:[ -]+(?:(?:am|an|der|de|del|da|do|dos|das|la|le|sur|upon|on)[ -]+)?" UPWORD "){0,2}"
 
 static const char postcode_tail_pattern[] =
     "\\G(?:" TAIL_SEP TAIL_PART "){0,4}?(?:" TAIL_SEP "|\\s+)(?:"

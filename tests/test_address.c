@@ -92,6 +92,14 @@ test_european(void **state)
                    "Rua das Flores, 123, Apto 45, São Paulo - SP, 01234-567");
     expect_address("Av. Paulista 1000, São Paulo - SP", "address.street-city",
                    "Av. Paulista 1000, São Paulo");
+    expect_address("Paseo de la Castellana 100, 28046 Madrid", "address.postal",
+                   "Paseo de la Castellana 100, 28046 Madrid");
+    expect_address("Keizersgracht 123, 1015 CJ Amsterdam", "address.postal",
+                   "Keizersgracht 123, 1015 CJ Amsterdam");
+    expect_address("Via Roma 1, 00184 Roma", "address.postal", "Via Roma 1, 00184 Roma");
+    /* The address ends with its city, not on the next line's first word. */
+    expect_address("Musterweg 41, 10435 Berlin\n\nSobald", "address.postal",
+                   "Musterweg 41, 10435 Berlin");
 }
 
 static void
@@ -156,6 +164,9 @@ test_not_addresses(void **state)
     expect_none("Share the 2 Google Drive folders");
     expect_none("Spring 2024 release, Arbeitsweg 2024");
     expect_none("send via Slack 2 times");
+    expect_none("Smith et al. Nature 2019, Cambridge");
+    expect_none("Windows 11 Pro Drive C: and Tier 3 Support Lane, see Section 4 Data Place");
+    expect_none("I scored 1st Place in 2019, Boston");
 }
 
 static void
