@@ -78,7 +78,9 @@ static const char street_pattern[] =
     "|((?<![A-Za-z\\x80-\\xbf])(?:" UP LET "{0,30}?" GERMANIC_SUFFIX "|" UPWORD "\\s+" GERMANIC_WORD ")"
     "\\s?\\d{1,3}[a-z]?(?:\\s?[-\\x2f]\\s?\\d{1,3}[a-z]?)?" NOT_IN_WORD NUM_END ")"
     /* 5: PO box: "P.O. Box 123", "Postfach 10 02 03", "Caixa Postal 45". */
-    "|((?<![\\w])" BOX_WORD "\\s*(?:n[.o]{0,2}\\s*)?\\d{1,6}(?:\\s\\d{2}){0,2}" NOT_IN_WORD ")";
+    "|((?<![\\w])" BOX_WORD "\\s*(?:n[.o]{0,2}\\s*)?\\d{1,6}(?:\\s\\d{2}){0,2}" NOT_IN_WORD ")"
+    /* 6: no number, counted only before a postcode: "MG Road, Bengaluru 560001". */
+    "|((?<![\\w])(?:(?!" NOT_A_STREET_NAME ")" UPWORD "\\s+){1,3}?" EN_TYPE ")";
 
 /* Between the street line and the postcode: parts like "Suite 200", "Apt 3B", "3º B". */
 #define TAIL_SEP "(?:\\s*(?:,|\\\\,|;|\\n)\\s*|\\s+(?:-|\\xe2\\x80\\x93)\\s+)"
@@ -89,7 +91,7 @@ static const char street_pattern[] =
 static const char postcode_tail_pattern[] =
     "\\G(?:" TAIL_SEP TAIL_PART "){0,4}?(?:" TAIL_SEP "|\\s+)(?:"
     "(?-i:(?:[A-Z]{1,2}-)?\\d{5}\\s+" CITY ")"                              /* 10115 Berlin */
-    "|(?-i:\\d{4}(?:\\s?[A-Z]{2})?\\s+" CITY ")"                            /* 1012 AB Amsterdam */
+    "|(?-i:(?!(?:19|20)\\d\\d )\\d{4}(?:\\s?[A-Z]{2})?\\s+" CITY ")"         /* 1012 AB Amsterdam, not a year */
     "|(?-i:(?:" CITY ",?\\s+)?[A-Z]{2},?\\s+\\d{5}(?:-\\d{4})?)"              /* Springfield, IL 62704 */
     "|(?-i:(?:" CITY ",?\\s+)?(?:[A-Z]{2}\\s+)?[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)" /* Toronto, ON M5V 2T6 */
     "|(?-i:(?:" CITY ",?\\s+)?[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2})"          /* London NW1 6XE */
@@ -197,18 +199,21 @@ address_scan(const void *state, const cg_text *text, GPtrArray *findings)
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     unsigned found = 0;
-    gssize ov[12], tail[2];
+    gssize ov[14], tail[2];
 
     scan_vcard(st, text, findings);
-    while (found < MAX_FINDINGS_PER_TEXT && cg_regex_find(st->street, s, len, pos, ov, 6)) {
-        gboolean box = ov[10] >= 0;
+    while (found < MAX_FINDINGS_PER_TEXT && cg_regex_find(st->street, s, len, pos, ov, 7)) {
+        gboolean box = ov[10] >= 0, numberless = ov[12] >= 0;
         size_t start = (size_t)ov[0], end = (size_t)ov[1];
         const char *rule;
         double score;
+        pos = end;
         if (cg_regex_find(st->postcode_tail, s, len, end, tail, 1)) {
-            rule = box ? "address.po-box" : "address.postal";
-            score = 0.9;
+            rule = box ? "address.po-box" : numberless ? "address.street-postcode" : "address.postal";
+            score = numberless ? 0.85 : 0.9;
             end = (size_t)tail[1];
+        } else if (numberless) {
+            continue;           /* "Main Street" the product, "Street View" */
         } else if (cg_regex_find(st->city_tail, s, len, end, tail, 1)) {
             rule = box ? "address.po-box" : "address.street-city";
             score = 0.85;

@@ -69,6 +69,8 @@ test_english_speaking(void **state)
     expect_address("45 Gandhi Nagar, Jaipur - 302015", "address.postal",
                    "45 Gandhi Nagar, Jaipur - 302015");
     expect_address("221B Baker Street, London.", "address.street-city", "221B Baker Street, London");
+    expect_address("office on MG Road, Bengaluru 560001", "address.street-postcode",
+                   "MG Road, Bengaluru 560001");
     expect_violation("we're at 4127 Larkspur Avenue, Suite 210, Maple Falls, OR 97999", TRUE);
 }
 
@@ -137,6 +139,8 @@ test_street_alone_needs_context(void **state)
     (void)state;
     expect_address("the shop on 12 Baker Street", "address.street", "12 Baker Street");
     expect_violation("the shop on 12 Baker Street", FALSE);
+    /* A year is not a postcode. */
+    expect_address("see 12 Main Street, 2024 Annual Report", "address.street", "12 Main Street");
     expect_address("my address is 12 Baker Street", "address.street-context", "12 Baker Street");
     expect_violation("my address is 12 Baker Street", TRUE);
     expect_violation("Meine Anschrift: Hauptstr. 5", TRUE);
@@ -167,6 +171,7 @@ test_not_addresses(void **state)
     expect_none("Smith et al. Nature 2019, Cambridge");
     expect_none("Windows 11 Pro Drive C: and Tier 3 Support Lane, see Section 4 Data Place");
     expect_none("I scored 1st Place in 2019, Boston");
+    expect_none("Main Street, Springfield edition");
 }
 
 static void
