@@ -12,13 +12,12 @@
  * 560001") makes it certain; a city alone makes it likely; a street line on
  * its own is weak unless words before it say it is an address ("my address",
  * "come by", "Anschrift", "endereço").  vCard ADR lines are addresses by
- * definition.  Postcodes, cities and street names without a number never make
- * a finding by themselves, so ZIP lists, "Street View" and "Main Street" the
+ * definition.  Postcodes and cities never make a finding by themselves, and a
+ * street name without a number counts only right before a postcode ("MG
+ * Road, Bengaluru 560001"), so ZIP lists, "Street View" and "Main Street" the
  * product stay clean.
  */
 #include "contact.h"
-
-#include <string.h>
 
 /* Byte-mode building blocks: letters include UTF-8 Latin-1/Latin Extended-A. */
 #define LET "[A-Za-z\\x80-\\xbf\\xc3-\\xc5]"
@@ -54,8 +53,8 @@
     "|cours|route|passage)\\b"
 #define IB_TYPE \
     "(?:calle|c/|cl\\.|avenida|avda\\.?|avd\\.|av\\.|plaza|pza\\.|paseo|carrer|camino|ronda" \
-    "|rua|(?-i:R\\.)|travessa|tv\\.|alameda|(?-i:Al\\.)|pra(?:\\xc3\\xa7|c)a|p\\xc3\\xa7\\.|rodovia|estrada" \
-    "|largo|(?-i:Via|Viale|Piazza|Corso))"
+    "|rua|(?-i:R\\.)|travessa|tv\\.|alameda|(?-i:Al\\.)|pra(?:\\xc3\\xa7|c)a|p\\xc3\\xa7\\." \
+    "|rodovia|estrada|largo|(?-i:Via|Viale|Piazza|Corso))"
 #define GERMANIC_SUFFIX \
     "(?:stra\\xc3\\x9fe|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|chaussee" \
     "|straat|laan|gracht|plein|kade|vej|gade|gatan|v\\xc3\\xa4gen)"
@@ -68,7 +67,8 @@
 
 static const char street_pattern[] =
     /* 1: number first, English/Indian street type last: "221B Baker Street". */
-    "(" NUM_START HOUSE_NUM ",?\\s+(?:(?!" NOT_A_STREET_NAME ")(?:" UPWORD "|\\d{1,3}(?:st|nd|rd|th))\\s+){1,4}?" EN_TYPE ")"
+    "(" NUM_START HOUSE_NUM ",?\\s+"
+    "(?:(?!" NOT_A_STREET_NAME ")(?:" UPWORD "|\\d{1,3}(?:st|nd|rd|th))\\s+){1,4}?" EN_TYPE ")"
     /* 2: number first, French type next: "12, rue de la Paix". */
     "|(" NUM_START HOUSE_NUM ",?\\s+" FR_TYPE "\\s+" ROMANCE_NAME ")"
     /* 3: type, name, number: "Calle Mayor 5", "Rua das Flores, 123", "Av. Paulista 1000". */
@@ -91,7 +91,8 @@ static const char street_pattern[] =
 static const char postcode_tail_pattern[] =
     "\\G(?:" TAIL_SEP TAIL_PART "){0,4}?(?:" TAIL_SEP "|\\s+)(?:"
     "(?-i:(?:[A-Z]{1,2}-)?\\d{5}\\s+" CITY ")"                              /* 10115 Berlin */
-    "|(?-i:(?!(?:19|20)\\d\\d )\\d{4}(?:\\s?[A-Z]{2})?\\s+" CITY ")"         /* 1012 AB Amsterdam, not a year */
+    /* 1012 AB Amsterdam, but not a year */
+    "|(?-i:(?!(?:19|20)\\d\\d )\\d{4}(?:\\s?[A-Z]{2})?\\s+" CITY ")"
     "|(?-i:(?:" CITY ",?\\s+)?[A-Z]{2},?\\s+\\d{5}(?:-\\d{4})?)"              /* Springfield, IL 62704 */
     "|(?-i:(?:" CITY ",?\\s+)?(?:[A-Z]{2}\\s+)?[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)" /* Toronto, ON M5V 2T6 */
     "|(?-i:(?:" CITY ",?\\s+)?[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2})"          /* London NW1 6XE */
