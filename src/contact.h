@@ -23,5 +23,6 @@ extern const cg_contact_family cg_family_email;
 extern const cg_contact_family cg_family_request;
 extern const cg_contact_family cg_family_handle;   /* app IDs and handles */
 extern const cg_contact_family cg_family_link;     /* contact, chat and booking URLs */
+extern const cg_contact_family cg_family_address;
 
 #endif
