@@ -6,15 +6,18 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-/* Generous for real patterns, far below what a runaway backtrack needs. */
+/* Generous for real patterns, far below what a runaway backtrack needs.  The
+ * match limit counts work across all start positions of one search, so it
+ * grows with the text searched: a long text is not cut short, and the cost
+ * stays linear in its length. */
 #define CG_MATCH_LIMIT   200000
+#define CG_MATCH_LIMIT_PER_BYTE 64
 #define CG_DEPTH_LIMIT   5000
 #define CG_OVEC_PAIRS    32
 #define CG_JIT_STACK_MAX (512 * 1024)
 
 struct cg_regex {
     pcre2_code *code;
-    pcre2_match_context *mctx;
     gboolean utf;
 };
 
@@ -23,6 +26,7 @@ G_DEFINE_QUARK(cg-rules-error-quark, cg_rules_error)
 /* Per-thread match state: each thread matching needs its own. */
 typedef struct {
     pcre2_match_data *md;
+    pcre2_match_context *mctx;
     pcre2_jit_stack *stack;
     unsigned long limit_hits;
 } thread_state;
@@ -32,6 +36,7 @@ thread_state_free(gpointer p)
 {
     thread_state *ts = p;
     pcre2_match_data_free(ts->md);
+    pcre2_match_context_free(ts->mctx);
     pcre2_jit_stack_free(ts->stack);
     g_free(ts);
 }
@@ -46,16 +51,12 @@ get_thread_state(void)
         ts = g_new0(thread_state, 1);
         ts->md = pcre2_match_data_create(CG_OVEC_PAIRS, NULL);
         ts->stack = pcre2_jit_stack_create(32 * 1024, CG_JIT_STACK_MAX, NULL);
+        ts->mctx = pcre2_match_context_create(NULL);
+        pcre2_set_depth_limit(ts->mctx, CG_DEPTH_LIMIT);
+        pcre2_jit_stack_assign(ts->mctx, NULL, ts->stack);
         g_private_set(&thread_key, ts);
     }
     return ts;
-}
-
-static pcre2_jit_stack *
-jit_stack_for_thread(void *unused)
-{
-    (void)unused;
-    return get_thread_state()->stack;
 }
 
 cg_regex *
@@ -94,10 +95,6 @@ cg_regex_new(const char *pattern, unsigned flags, GError **error)
     cg_regex *re = g_new0(cg_regex, 1);
     re->code = code;
     re->utf = (flags & CG_RE_UTF) != 0;
-    re->mctx = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(re->mctx, CG_MATCH_LIMIT);
-    pcre2_set_depth_limit(re->mctx, CG_DEPTH_LIMIT);
-    pcre2_jit_stack_assign(re->mctx, jit_stack_for_thread, NULL);
     return re;
 }
 
@@ -107,7 +104,6 @@ cg_regex_free(cg_regex *re)
     if (!re)
         return;
     pcre2_code_free(re->code);
-    pcre2_match_context_free(re->mctx);
     g_free(re);
 }
 
@@ -118,9 +114,12 @@ cg_regex_find(const cg_regex *re, const char *subject, size_t len, size_t start,
     thread_state *ts = get_thread_state();
     if (start > len)
         return FALSE;
+    size_t span = len - start;
+    uint64_t limit = CG_MATCH_LIMIT + (uint64_t)CG_MATCH_LIMIT_PER_BYTE * span;
+    pcre2_set_match_limit(ts->mctx, limit > UINT32_MAX ? UINT32_MAX : (uint32_t)limit);
     /* UTF subjects are validated once, when the view is built. */
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
-                         re->utf ? PCRE2_NO_UTF_CHECK : 0, ts->md, re->mctx);
+                         re->utf ? PCRE2_NO_UTF_CHECK : 0, ts->md, ts->mctx);
     if (rc < 0) {
         if (rc != PCRE2_ERROR_NOMATCH)
             ts->limit_hits++;
