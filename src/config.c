@@ -28,7 +28,7 @@ const cg_option cg_options[] = {
       "Score at or above which the confidential detector reports a violation." },
     { "media_threshold", CG_OPT_DOUBLE, "0.6", OFF(threshold[CG_CAT_MEDIA]), 0, 1, NULL,
       "Score at or above which the media detector reports a violation." },
-    { "contact_rules", CG_OPT_LIST, "email", OFF(contact_rules), 0, 0, "email",
+    { "contact_rules", CG_OPT_LIST, "email phone", OFF(contact_rules), 0, 0, "email phone",
       "Built-in contact rule families that are enabled." },
 };
 const size_t cg_n_options = G_N_ELEMENTS(cg_options);

@@ -20,5 +20,6 @@ typedef struct {
 } cg_contact_family;
 
 extern const cg_contact_family cg_family_email;
+extern const cg_contact_family cg_family_phone;
 
 #endif

@@ -10,6 +10,7 @@
 
 static const cg_contact_family *const all_families[] = {
     &cg_family_email,
+    &cg_family_phone,
 };
 
 typedef struct {

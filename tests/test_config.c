@@ -225,7 +225,8 @@ static void test_defaults(void **state)
         assert_true(cfg->threshold[c] == 0.6);
     assert_non_null(cfg->contact_rules);
     assert_string_equal(cfg->contact_rules[0], "email");
-    assert_null(cfg->contact_rules[1]);
+    assert_string_equal(cfg->contact_rules[1], "phone");
+    assert_null(cfg->contact_rules[2]);
     cg_config_free(cfg);
     cg_config_free(NULL);
 }
@@ -478,15 +479,15 @@ static void test_error_bad_size(void **state)
 static void test_error_bad_list_word(void **state)
 {
     (void) state;
-    expect_error("contact_rules = phone\n", "1: contact_rules: \"phone\" is not one of: email");
-    expect_error("contact_rules = email, phone\n", "1: contact_rules: \"phone\" is not one of: email");
-    expect_error("contact_rules = Email\n", "1: contact_rules: \"Email\" is not one of: email");
+    expect_error("contact_rules = fax\n", "1: contact_rules: \"fax\" is not one of: email phone");
+    expect_error("contact_rules = email, fax\n", "1: contact_rules: \"fax\" is not one of: email phone");
+    expect_error("contact_rules = Email\n", "1: contact_rules: \"Email\" is not one of: email phone");
     /* a part or an extension of a choice is not that choice */
-    expect_error("contact_rules = ema\n", "1: contact_rules: \"ema\" is not one of: email");
-    expect_error("contact_rules = mail\n", "1: contact_rules: \"mail\" is not one of: email");
-    expect_error("contact_rules = emails\n", "1: contact_rules: \"emails\" is not one of: email");
+    expect_error("contact_rules = ema\n", "1: contact_rules: \"ema\" is not one of: email phone");
+    expect_error("contact_rules = mail\n", "1: contact_rules: \"mail\" is not one of: email phone");
+    expect_error("contact_rules = emails\n", "1: contact_rules: \"emails\" is not one of: email phone");
     expect_error("contact_rules = email;phone\n",
-                 "1: contact_rules: \"email;phone\" is not one of: email");
+                 "1: contact_rules: \"email;phone\" is not one of: email phone");
 }
 
 static void test_error_duplicate(void **state)
@@ -515,7 +516,7 @@ static void test_error_several(void **state)
         "6: max_depth: \"2.5\" is not a whole number",
         "7: max_scan_bytes: \"8Q\" is not a size (a number with optional K, M or G)",
         "8: contact_threshold: 2 is out of range (0 to 1)",
-        "9: contact_rules: \"fax\" is not one of: email",
+        "9: contact_rules: \"fax\" is not one of: email phone",
         "11: max_parts: already set on line 3",
         NULL,
     };
