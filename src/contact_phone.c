@@ -9,7 +9,7 @@
  * (SKUs, hashes, tracking codes, versions), times, dates, year ranges, IP
  * addresses, prices, quantities, ISBNs, Luhn-valid card numbers,
  * placeholders, and numbers introduced by "order", "invoice", "#"...
- * A run split over lines is tried line by line as well as whole.
+ * A run split over lines (or listing numbers "a / b") is also tried piece by piece.
  * wa.me/ and tel: links are numbers too.  Spelled-out numbers are found by
  * contact_phone_words.c; the words before a number are judged here.
  */
@@ -23,7 +23,7 @@
 
 typedef struct {
     size_t start, end;       /* the group's digits in the view */
-    gboolean newline_before; /* the gap before it holds a line break */
+    gboolean break_before;   /* the gap before it may end one number: a line break, " / " */
 } digit_group;
 
 /* ---- the words before a number ---- */
@@ -36,7 +36,7 @@ typedef struct {
 static const context_word phone_words_before[] = {
     {"phone", TRUE}, {"tel", FALSE}, {"tél", FALSE}, {"telf", FALSE}, {"tlf", FALSE},
     {"telef", TRUE}, {"teléf", TRUE}, {"teleph", TRUE}, {"téléph", TRUE}, {"cell", TRUE},
-    {"cel", FALSE}, {"celular", FALSE}, {"mobil", TRUE}, {"móvil", FALSE}, {"movil", FALSE},
+    {"cel", FALSE}, {"fone", FALSE}, {"celular", FALSE}, {"mobil", TRUE}, {"móvil", FALSE}, {"movil", FALSE},
     {"handy", TRUE}, {"portable", FALSE}, {"call", TRUE}, {"text", FALSE}, {"texting", FALSE},
     {"sms", FALSE}, {"ring", FALSE}, {"dial", FALSE}, {"reach", FALSE}, {"whats", TRUE},
     {"wa", FALSE}, {"zap", TRUE}, {"signal", FALSE}, {"viber", FALSE}, {"telegram", FALSE},
@@ -364,7 +364,9 @@ international_valid(const char *d, size_t n)
     return d[0] != '1' || (n == 11 && nanp_valid(d + 1));
 }
 
-typedef enum { PLAN_NONE, PLAN_LOCAL, PLAN_NATIONAL, PLAN_INTERNATIONAL } number_plan;
+/* PLAN_OTHER: 10-12 digits in no plan checked here (Brazil's (11) 98765-4321,
+ * China's 138...): a number only when a context word says so. */
+typedef enum { PLAN_NONE, PLAN_OTHER, PLAN_LOCAL, PLAN_NATIONAL, PLAN_INTERNATIONAL } number_plan;
 
 static number_plan
 number_plan_of(const char *d, size_t n, gboolean international)
@@ -377,7 +379,7 @@ number_plan_of(const char *d, size_t n, gboolean international)
         return PLAN_NATIONAL;
     if (n <= 9 && d[0] != '0')
         return PLAN_LOCAL;
-    return PLAN_NONE;
+    return n <= 12 && d[0] != '0' ? PLAN_OTHER : PLAN_NONE;
 }
 
 /* ---- judging one candidate: groups g[0..n) ---- */
@@ -453,7 +455,8 @@ judge_candidate(const cg_text *text, const digit_group *g, size_t n, run_start *
     switch (plan) {
     case PLAN_INTERNATIONAL: score = context ? 0.95 : 0.9; break;
     case PLAN_NATIONAL:      score = context ? 0.9 : formatted ? 0.85 : 0.55; break;
-    default:                 score = context ? 0.8 : formatted ? 0.5 : 0.4; break;
+    case PLAN_LOCAL:         score = context ? 0.8 : formatted ? 0.5 : 0.4; break;
+    default:                 score = context ? 0.8 : 0.4; break;
     }
     if (st->link)
         score = MAX(score, 0.9);
@@ -461,7 +464,7 @@ judge_candidate(const cg_text *text, const digit_group *g, size_t n, run_start *
     return TRUE;
 }
 
-/* Judge a run, whole or by its lines: the longest acceptable stretch of lines wins. */
+/* Judge a run, whole or in pieces between breaks: the longest acceptable stretch wins. */
 static void
 judge_run(const cg_text *text, const digit_group *g, size_t n, GPtrArray *findings)
 {
@@ -472,7 +475,7 @@ judge_run(const cg_text *text, const digit_group *g, size_t n, GPtrArray *findin
         run_start st = start_at(text->view.text, &g[first]);
         for (size_t end = first; st.usable && end < n && digits <= MAX_DIGITS; end++) {
             digits += group_digits(&g[end]);
-            if ((end + 1 == n || g[end + 1].newline_before) &&
+            if ((end + 1 == n || g[end + 1].break_before) &&
                 judge_candidate(text, g + first, end + 1 - first, &st, &hit)) {
                 best = hit;
                 best_end = end + 1;
@@ -485,7 +488,7 @@ judge_run(const cg_text *text, const digit_group *g, size_t n, GPtrArray *findin
         } else {
             do
                 first++;
-            while (first < n && !g[first].newline_before);
+            while (first < n && !g[first].break_before);
         }
     }
 }
@@ -502,20 +505,22 @@ scan_digits(const cg_text *text, GPtrArray *findings)
             continue;
         }
         g_array_set_size(run, 0);
-        gboolean newline = FALSE;
+        gboolean breaks = FALSE;
         for (;;) {
-            digit_group grp = {i, i, newline};
+            digit_group grp = {i, i, breaks};
             while (i < len && g_ascii_isdigit(s[i]))
                 i++;
             grp.end = i;
             g_array_append_val(run, grp);
             size_t j = i, seps = 0, w;
-            newline = FALSE;
+            gboolean space = FALSE, slash = FALSE;
             while (j < len && seps < MAX_GAP && (w = separator_len(s, j, len)) > 0) {
-                newline = newline || s[j] == '\n';
+                space = space || s[j] == ' ' || s[j] == '\n';
+                slash = slash || s[j] == '/' || s[j] == '|' || s[j] == '\n';
                 j += w;
                 seps++;
             }
+            breaks = space && slash;
             if (j == i || j >= len || !g_ascii_isdigit(s[j]))
                 break;
             i = j;

@@ -80,6 +80,20 @@ static const number_word number_words[] = {
     {"achtzig", A_TENS, 80}, {"neunzig", A_TENS, 90}, {"doppel", A_TIMES, 2}, {"und", A_AND, 0},
 };
 
+/* Homophones: digits only inside a run-together token ("for80", "2ate"). */
+static const number_word homophones[] = {
+    {"for", A_DIGIT, 4}, {"to", A_DIGIT, 2}, {"too", A_DIGIT, 2}, {"ate", A_DIGIT, 8},
+};
+
+static gboolean
+is_homophone(const number_word *e)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++)
+        if (e == &homophones[i])
+            return TRUE;
+    return FALSE;
+}
+
 struct phone_words {
     GHashTable *words;      /* word -> const number_word * */
     size_t longest;
@@ -94,6 +108,8 @@ phone_words_new(void)
         g_hash_table_insert(w->words, (gpointer)number_words[i].word, (gpointer)&number_words[i]);
         w->longest = MAX(w->longest, strlen(number_words[i].word));
     }
+    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++)
+        g_hash_table_insert(w->words, (gpointer)homophones[i].word, (gpointer)&homophones[i]);
     return w;
 }
 
@@ -119,13 +135,14 @@ lookup(const phone_words *w, const char *s, size_t n)
  * Append the atoms of one lower-cased token; FALSE if it is not made of
  * number words and digits only.  A whole token may be any number word; inside
  * a run-together token ("fiveoh", "2sixseven") single letters are not taken
- * as words, so "tree" or "done" stay words.
+ * as words, so "tree" or "done" stay words, and homophones ("for80",
+ * "2ate") count only there.
  */
 static gboolean
 token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
 {
     const number_word *whole = lookup(w, t, n);
-    if (whole) {
+    if (whole && !is_homophone(whole)) {
         atom a = {whole->kind, whole->value, TRUE};
         g_array_append_val(atoms, a);
         return TRUE;

@@ -91,6 +91,8 @@ test_separators(void **state)
                  "+1 415\xe2\x80\x93" "555\xe2\x80\x93" "0142", 0.8);
     /* Split over lines, with an unrelated number on the line before. */
     expect_phone("reach me on\n+61 491\n570 156\nafter 5pm", "phone.number", "+61 491\n570 156", 0.8);
+    expect_phone("office (415) 555-0142 / cell (415) 555-0199", "phone.number", "(415) 555-0199", 0.8);
+    expect_phone("(415) 555-0142 / (415) 555-0199", "phone.number", "(415) 555-0142", 0.8);
     expect_phone("ZIP 94999\n(415) 555-0194", "phone.number", "(415) 555-0194", 0.8);
 }
 
@@ -132,6 +134,8 @@ test_spelled(void **state)
     expect_phone("Handy: null eins sieben zwei, f\xc3\xbcnf f\xc3\xbcnf f\xc3\xbcnf, "
                  "dreiundzwanzig", "phone.spelled",
                  "null eins sieben zwei, f\xc3\xbcnf f\xc3\xbcnf f\xc3\xbcnf, dreiundzwanzig", 0.85);
+    expect_phone("for80 2sixseven one9zerofor", "phone.spelled", "for80 2sixseven one9zerofor", 0.85);
+    expect_below("I waited for two hours to get eight or nine tickets for one show", 0.1);
     expect_phone("fivefivefive oh one four two", "phone.spelled", "fivefivefive oh one four two", 0.85);
     /* Fewer than seven digits is not a phone number. */
     expect_below("one or two, maybe three or four", 0.1);
@@ -158,6 +162,9 @@ test_scores(void **state)
     expect_phone("Telefon: 555-0142", "phone.number", "555-0142", 0.8);
     expect_phone("m\xc3\xb3vil 612 345 678", "phone.number", "612 345 678", 0.8);
     expect_below("we shipped 4155550142 units", 0.6);
+    /* Outside the plans checked, only a context word makes a number. */
+    expect_phone("fone: (11) 98765-4321", "phone.number", "(11) 98765-4321", 0.8);
+    expect_below("(11) 98765-4321", 0.6);
 }
 
 static void
