@@ -41,11 +41,15 @@ static const context_word phone_words_before[] = {
     {"sms", FALSE}, {"ring", FALSE}, {"dial", FALSE}, {"reach", FALSE}, {"whats", TRUE},
     {"wa", FALSE}, {"zap", TRUE}, {"signal", FALSE}, {"viber", FALSE}, {"telegram", FALSE},
     {"imessage", FALSE}, {"facetime", FALSE}, {"wechat", FALSE}, {"fax", FALSE},
-    {"number", TRUE}, {"no", FALSE}, {"nº", FALSE}, {"n°", FALSE}, {"num", FALSE},
-    {"nr", FALSE}, {"numer", TRUE}, {"númer", TRUE}, {"numér", TRUE}, {"nummer", TRUE},
     {"contact", TRUE}, {"contato", FALSE}, {"llam", TRUE}, {"llám", TRUE}, {"ligue", FALSE},
     {"liga", FALSE}, {"ligar", FALSE}, {"appel", TRUE}, {"joindre", FALSE}, {"anruf", TRUE},
     {"ruf", TRUE}, {"erreich", TRUE},
+};
+
+/* Words for any number: a phone number only if the number looks like one. */
+static const context_word number_words_before[] = {
+    {"number", TRUE}, {"no", FALSE}, {"nº", FALSE}, {"n°", FALSE}, {"num", FALSE},
+    {"nr", FALSE}, {"numer", TRUE}, {"númer", TRUE}, {"numér", TRUE}, {"nummer", TRUE},
 };
 
 /* Only when one of these is among the three words before the number. */
@@ -88,7 +92,8 @@ phone_context(const char *s, size_t start)
 {
     /* Look back over at most six words within 120 bytes, nearest first. */
     size_t floor = start > 120 ? start - 120 : 0, i = start;
-    gboolean positive = FALSE, same_line = TRUE;
+    phone_context_kind found = PHONE_CONTEXT_NONE;
+    gboolean same_line = TRUE;
     for (int k = 0; k < 6 && i > floor; k++) {
         while (i > floor && !is_word_byte((unsigned char)s[i - 1])) {
             if (s[i - 1] == '#' && k < 3 && same_line)
@@ -108,10 +113,14 @@ phone_context(const char *s, size_t start)
             g_free(w);
             return PHONE_CONTEXT_NOT_PHONE;
         }
-        positive = positive || word_in(w, n, phone_words_before, G_N_ELEMENTS(phone_words_before));
+        if (word_in(w, n, phone_words_before, G_N_ELEMENTS(phone_words_before)))
+            found = PHONE_CONTEXT_PHONE;
+        else if (found == PHONE_CONTEXT_NONE &&
+                 word_in(w, n, number_words_before, G_N_ELEMENTS(number_words_before)))
+            found = PHONE_CONTEXT_NUMBER;
         g_free(w);
     }
-    return positive ? PHONE_CONTEXT_PHONE : PHONE_CONTEXT_NONE;
+    return found;
 }
 
 gboolean
@@ -284,11 +293,13 @@ is_year(const char *s, const digit_group *g)
     return group_digits(g) == 4 && v >= 1900 && v <= 2099;
 }
 
-/* Dates (2025-06-14, 14/06/2025, 14.06.25), year ranges and IPv4 addresses. */
+/* Dates (2025-06-14, 14/06/2025, 14.06.25), year ranges, numbers/year and IPv4 addresses. */
 static gboolean
 looks_like_date_or_address(const char *s, const digit_group *g, size_t n)
 {
     if (n == 2 && is_year(s, &g[0]) && is_year(s, &g[1]))
+        return TRUE;
+    if (n >= 2 && is_year(s, &g[n - 1]) && gap_is(s, &g[n - 2], '/'))   /* file no. 12-0487/2019 */
         return TRUE;
     for (size_t i = 0; i + 2 < n; i++) {
         char sep = s[g[i].end];
@@ -450,7 +461,8 @@ judge_candidate(const cg_text *text, const digit_group *g, size_t n, run_start *
         return FALSE;
 
     gboolean formatted = n > 1 || st->paren || st->plus;
-    gboolean context = st->context == PHONE_CONTEXT_PHONE;
+    gboolean context = st->context == PHONE_CONTEXT_PHONE ||
+                       (st->context == PHONE_CONTEXT_NUMBER && plan != PLAN_OTHER);
     double score;
     switch (plan) {
     case PLAN_INTERNATIONAL: score = context ? 0.95 : 0.9; break;

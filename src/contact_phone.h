@@ -12,7 +12,8 @@
 
 typedef enum {
     PHONE_CONTEXT_NONE,
-    PHONE_CONTEXT_PHONE,      /* "call me", "WhatsApp", "Handy", "número"... */
+    PHONE_CONTEXT_NUMBER,     /* only "number", "no.", "Nr.", "número": any kind of number */
+    PHONE_CONTEXT_PHONE,      /* "call me", "WhatsApp", "Handy", "móvil"... */
     PHONE_CONTEXT_NOT_PHONE   /* "order", "invoice", "#", "ISBN", "Rechnung"... */
 } phone_context_kind;
 

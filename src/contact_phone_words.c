@@ -271,7 +271,7 @@ judge_stretch(const cg_text *text, const token_span *spans, size_t n, const GArr
         return;
     g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "phone", "phone.spelled", text,
                                              spans[lo].start, spans[hi - 1].end,
-                                             ctx == PHONE_CONTEXT_PHONE ? 0.95 : 0.85));
+                                             ctx == PHONE_CONTEXT_NONE ? 0.85 : 0.95));
 }
 
 static gboolean

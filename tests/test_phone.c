@@ -201,6 +201,8 @@ test_not_phones(void **state)
         "https://gigloft.example.com/messages/th_8812031 and /p/FZ-211907",
         "https://example.com/item/4155550142",
         "uno o dos o tres",
+        "Gewerbeanmeldung Nr. 12-0487/2019, Bezirksamt Pankow",
+        "Registro n\xc2\xba 1987654321 and Aktenzeichen Nr. 1987654321",
     };
     for (size_t i = 0; i < G_N_ELEMENTS(clean); i++)
         expect_below(clean[i], 0.6);
