@@ -150,7 +150,7 @@ static size_t
 separator_len(const char *s, size_t i, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s + i;
-    if (strchr(" \n.-/~*|()_", u[0]) && u[0])
+    if (u[0] && strchr(" \n.-/~*|()_", u[0]))
         return 1;
     if (i + 1 < len && u[0] == 0xc2 && u[1] == 0xb7)                       /* · */
         return 2;
