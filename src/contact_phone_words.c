@@ -7,7 +7,7 @@
  * into known number words, and a stretch of such tokens is combined into a
  * digit string ("fifty-five" -> 55, "double 0" -> 00, "oh" -> 0).  English,
  * Spanish, Portuguese, French and German.  A stretch counts as a phone
- * number when it yields 7-15 digits with at least two digits given as words,
+ * number when it yields 7-15 digits with at least three given as words,
  * so that ordinary digit runs are left to contact_phone.c.
  */
 #include "contact_phone.h"
@@ -264,7 +264,7 @@ judge_stretch(const cg_text *text, const token_span *spans, size_t n, const GArr
     char digits[16];
     size_t spelled;
     size_t nd = combine(&g_array_index(atoms, atom, from), to - from, digits, sizeof digits, &spelled);
-    if (nd < 7 || nd > 15 || spelled < 2 || phone_digits_look_fake(digits, nd))
+    if (nd < 7 || nd > 15 || spelled < 3 || phone_digits_look_fake(digits, nd))
         return;
     phone_context_kind ctx = phone_context(text->view.text, spans[lo].start);
     if (ctx == PHONE_CONTEXT_NOT_PHONE)

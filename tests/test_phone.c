@@ -140,6 +140,7 @@ test_spelled(void **state)
     /* Fewer than seven digits is not a phone number. */
     expect_below("one or two, maybe three or four", 0.1);
     expect_below("page one, two, three, four, five, six, seven", 0.1);   /* counting */
+    expect_below("step one: two 2025 0614 1430", 0.6);                   /* mostly digits */
 }
 
 static void
