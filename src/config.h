@@ -14,7 +14,7 @@
 #include "message.h"
 
 /* The built-in contact rule families, all enabled by default. */
-#define CG_CONTACT_FAMILIES "email request handle link address"
+#define CG_CONTACT_FAMILIES "email request handle link address phone"
 
 typedef struct {
     char *path;                              /* NULL for built-in defaults */

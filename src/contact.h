@@ -24,5 +24,6 @@ extern const cg_contact_family cg_family_request;
 extern const cg_contact_family cg_family_handle;   /* app IDs and handles */
 extern const cg_contact_family cg_family_link;     /* contact, chat and booking URLs */
 extern const cg_contact_family cg_family_address;
+extern const cg_contact_family cg_family_phone;
 
 #endif

@@ -16,6 +16,7 @@ static const cg_contact_family *const all_families[] = {
     &cg_family_handle,
     &cg_family_link,
     &cg_family_address,
+    &cg_family_phone,
 };
 
 typedef struct {

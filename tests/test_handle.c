@@ -128,10 +128,11 @@ test_near_misses(void **state)
         "Telegram bot with python-telegram-bot 21.1",
         "the signal is weak in the basement: check @router_admin",
         "I use Slack at work and Discord for gaming",
-        "WhatsApp: +44 7700 900123",                      /* the phone family's job */
         "the line is busy, call @reception later",
     };
     expect_no_violation(clean, G_N_ELEMENTS(clean));
+    /* A bare number for an app is the phone family's finding, not a handle. */
+    assert_true(handle_score("WhatsApp: +44 7700 900123") < 0.6);
 }
 
 static void

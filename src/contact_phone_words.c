@@ -1,0 +1,347 @@
+/*
+ * contact_phone_words.c -- phone numbers spelled out in words, or mixed words and digits.
+ *
+ * A token state machine: every word or digit token between separators is
+ * turned into atoms (a digit, a teen, a ten, "double"/"triple", a connector
+ * like "y"/"und"), tokens such as "fivefive" or "fünfundfünfzig" are split
+ * into known number words, and a stretch of such tokens is combined into a
+ * digit string ("fifty-five" -> 55, "double 0" -> 00, "oh" -> 0).  English,
+ * Spanish, Portuguese, French and German.  A stretch counts as a phone
+ * number when it yields 7-15 digits with at least three given as words,
+ * so that ordinary digit runs are left to contact_phone.c.
+ */
+#include "contact_phone.h"
+
+#include <string.h>
+
+#define MAX_TOKEN 40        /* longer words are never number words */
+#define MAX_GAP 4           /* separator characters between two number tokens */
+#define MAX_ATOMS 64        /* a longer stretch is far beyond any phone number */
+
+typedef enum { A_DIGIT, A_TEEN, A_TENS, A_TIMES, A_AND, A_OH } atom_kind;
+
+typedef struct {
+    atom_kind kind;
+    int value;              /* the digit, 10-19, 20-90, or 2/3 for double/triple */
+    gboolean word;          /* spelled as a word, not a digit */
+} atom;
+
+typedef struct {
+    const char *word;
+    atom_kind kind;
+    int value;
+} number_word;
+
+static const number_word number_words[] = {
+    /* English */
+    {"zero", A_DIGIT, 0}, {"oh", A_OH, 0}, {"o", A_OH, 0}, {"one", A_DIGIT, 1}, {"two", A_DIGIT, 2},
+    {"three", A_DIGIT, 3}, {"four", A_DIGIT, 4}, {"five", A_DIGIT, 5}, {"six", A_DIGIT, 6},
+    {"seven", A_DIGIT, 7}, {"eight", A_DIGIT, 8}, {"nine", A_DIGIT, 9}, {"ten", A_TEEN, 10},
+    {"eleven", A_TEEN, 11}, {"twelve", A_TEEN, 12}, {"thirteen", A_TEEN, 13},
+    {"fourteen", A_TEEN, 14}, {"fifteen", A_TEEN, 15}, {"sixteen", A_TEEN, 16},
+    {"seventeen", A_TEEN, 17}, {"eighteen", A_TEEN, 18}, {"nineteen", A_TEEN, 19},
+    {"twenty", A_TENS, 20}, {"thirty", A_TENS, 30}, {"forty", A_TENS, 40}, {"fifty", A_TENS, 50},
+    {"sixty", A_TENS, 60}, {"seventy", A_TENS, 70}, {"eighty", A_TENS, 80}, {"ninety", A_TENS, 90},
+    {"double", A_TIMES, 2}, {"triple", A_TIMES, 3}, {"and", A_AND, 0},
+    /* Spanish */
+    {"cero", A_DIGIT, 0}, {"uno", A_DIGIT, 1}, {"una", A_DIGIT, 1}, {"dos", A_DIGIT, 2},
+    {"tres", A_DIGIT, 3}, {"cuatro", A_DIGIT, 4}, {"cinco", A_DIGIT, 5}, {"seis", A_DIGIT, 6},
+    {"siete", A_DIGIT, 7}, {"ocho", A_DIGIT, 8}, {"nueve", A_DIGIT, 9}, {"diez", A_TEEN, 10},
+    {"once", A_TEEN, 11}, {"doce", A_TEEN, 12}, {"trece", A_TEEN, 13}, {"catorce", A_TEEN, 14},
+    {"quince", A_TEEN, 15}, {"dieciséis", A_TEEN, 16}, {"dieciseis", A_TEEN, 16},
+    {"diecisiete", A_TEEN, 17}, {"dieciocho", A_TEEN, 18}, {"diecinueve", A_TEEN, 19},
+    {"veinte", A_TENS, 20}, {"treinta", A_TENS, 30}, {"cuarenta", A_TENS, 40},
+    {"cincuenta", A_TENS, 50}, {"sesenta", A_TENS, 60}, {"setenta", A_TENS, 70},
+    {"ochenta", A_TENS, 80}, {"noventa", A_TENS, 90}, {"doble", A_TIMES, 2}, {"y", A_AND, 0},
+    /* Portuguese */
+    {"um", A_DIGIT, 1}, {"uma", A_DIGIT, 1}, {"dois", A_DIGIT, 2}, {"duas", A_DIGIT, 2},
+    {"três", A_DIGIT, 3}, {"quatro", A_DIGIT, 4}, {"sete", A_DIGIT, 7}, {"oito", A_DIGIT, 8},
+    {"nove", A_DIGIT, 9}, {"meia", A_DIGIT, 6}, {"dez", A_TEEN, 10}, {"onze", A_TEEN, 11},
+    {"doze", A_TEEN, 12}, {"treze", A_TEEN, 13}, {"catorze", A_TEEN, 14}, {"quatorze", A_TEEN, 14},
+    {"quinze", A_TEEN, 15}, {"dezesseis", A_TEEN, 16}, {"dezessete", A_TEEN, 17},
+    {"dezoito", A_TEEN, 18}, {"dezenove", A_TEEN, 19}, {"vinte", A_TENS, 20},
+    {"trinta", A_TENS, 30}, {"quarenta", A_TENS, 40}, {"cinquenta", A_TENS, 50},
+    {"sessenta", A_TENS, 60}, {"oitenta", A_TENS, 80}, {"duplo", A_TIMES, 2},
+    {"dupla", A_TIMES, 2}, {"triplo", A_TIMES, 3}, {"e", A_AND, 0},
+    /* French */
+    {"zéro", A_DIGIT, 0}, {"un", A_DIGIT, 1}, {"une", A_DIGIT, 1}, {"deux", A_DIGIT, 2},
+    {"trois", A_DIGIT, 3}, {"quatre", A_DIGIT, 4}, {"cinq", A_DIGIT, 5}, {"sept", A_DIGIT, 7},
+    {"huit", A_DIGIT, 8}, {"neuf", A_DIGIT, 9}, {"dix", A_TEEN, 10}, {"douze", A_TEEN, 12},
+    {"treize", A_TEEN, 13}, {"seize", A_TEEN, 16}, {"vingt", A_TENS, 20}, {"trente", A_TENS, 30},
+    {"quarante", A_TENS, 40}, {"cinquante", A_TENS, 50}, {"soixante", A_TENS, 60},
+    {"et", A_AND, 0},
+    /* German */
+    {"null", A_DIGIT, 0}, {"eins", A_DIGIT, 1}, {"ein", A_DIGIT, 1}, {"zwei", A_DIGIT, 2},
+    {"zwo", A_DIGIT, 2}, {"drei", A_DIGIT, 3}, {"vier", A_DIGIT, 4}, {"fünf", A_DIGIT, 5},
+    {"fuenf", A_DIGIT, 5}, {"sechs", A_DIGIT, 6}, {"sieben", A_DIGIT, 7}, {"acht", A_DIGIT, 8},
+    {"neun", A_DIGIT, 9}, {"zehn", A_TEEN, 10}, {"elf", A_TEEN, 11}, {"zwölf", A_TEEN, 12},
+    {"zwanzig", A_TENS, 20}, {"dreißig", A_TENS, 30}, {"vierzig", A_TENS, 40},
+    {"fünfzig", A_TENS, 50}, {"sechzig", A_TENS, 60}, {"siebzig", A_TENS, 70},
+    {"achtzig", A_TENS, 80}, {"neunzig", A_TENS, 90}, {"doppel", A_TIMES, 2}, {"und", A_AND, 0},
+};
+
+/* Homophones: digits only inside a run-together token ("for80", "2ate"). */
+static const number_word homophones[] = {
+    {"for", A_DIGIT, 4}, {"to", A_DIGIT, 2}, {"too", A_DIGIT, 2}, {"ate", A_DIGIT, 8},
+};
+
+static gboolean
+is_homophone(const number_word *e)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++)
+        if (e == &homophones[i])
+            return TRUE;
+    return FALSE;
+}
+
+struct phone_words {
+    GHashTable *words;      /* word -> const number_word * */
+    size_t longest;
+};
+
+phone_words *
+phone_words_new(void)
+{
+    phone_words *w = g_new0(phone_words, 1);
+    w->words = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
+        g_hash_table_insert(w->words, (gpointer)number_words[i].word, (gpointer)&number_words[i]);
+        w->longest = MAX(w->longest, strlen(number_words[i].word));
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++)
+        g_hash_table_insert(w->words, (gpointer)homophones[i].word, (gpointer)&homophones[i]);
+    return w;
+}
+
+void
+phone_words_free(phone_words *w)
+{
+    g_hash_table_destroy(w->words);
+    g_free(w);
+}
+
+static const number_word *
+lookup(const phone_words *w, const char *s, size_t n)
+{
+    char key[MAX_TOKEN + 1];
+    if (n > MAX_TOKEN)
+        return NULL;
+    memcpy(key, s, n);
+    key[n] = 0;
+    return g_hash_table_lookup(w->words, key);
+}
+
+/*
+ * Append the atoms of one lower-cased token; FALSE if it is not made of
+ * number words and digits only.  A whole token may be any number word; inside
+ * a run-together token ("fiveoh", "2sixseven") single letters are not taken
+ * as words, so "tree" or "done" stay words, and homophones ("for80",
+ * "2ate") count only there.
+ */
+static gboolean
+token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
+{
+    const number_word *whole = lookup(w, t, n);
+    if (whole && !is_homophone(whole)) {
+        atom a = {whole->kind, whole->value, TRUE};
+        g_array_append_val(atoms, a);
+        return TRUE;
+    }
+    size_t mark = atoms->len, i = 0;
+    while (i < n) {
+        if (g_ascii_isdigit(t[i])) {
+            atom a = {A_DIGIT, t[i++] - '0', FALSE};
+            g_array_append_val(atoms, a);
+            continue;
+        }
+        const number_word *part = NULL;
+        size_t k;
+        for (k = MIN(w->longest, n - i); k >= 2 && !part; k--)
+            part = lookup(w, t + i, k);
+        if (!part || part->kind == A_OH || (part->kind == A_AND && strcmp(part->word, "und") != 0)) {
+            g_array_set_size(atoms, mark);
+            return FALSE;
+        }
+        atom a = {part->kind, part->value, TRUE};
+        g_array_append_val(atoms, a);
+        i += k + 1;
+    }
+    return TRUE;
+}
+
+/* Combine atoms into digits; returns the number of digits, or more than 15 if too many. */
+static size_t
+combine(const atom *a, size_t n, char *out, size_t cap, size_t *spelled)
+{
+    size_t nd = 0;
+    *spelled = 0;
+#define EMIT(v) do { if (nd < cap) out[nd] = (char)('0' + (v)); nd++; } while (0)
+    for (size_t i = 0; i < n; i++) {
+        const atom *next = i + 1 < n ? &a[i + 1] : NULL;
+        const atom *after = i + 2 < n ? &a[i + 2] : NULL;
+        if (a[i].word && a[i].kind != A_AND && a[i].kind != A_TIMES)
+            (*spelled)++;
+        switch (a[i].kind) {
+        case A_TIMES:
+            if (next && next->kind == A_DIGIT) {
+                for (int k = 0; k < a[i].value; k++)
+                    EMIT(next->value);
+                *spelled += next->word;
+                i++;
+            }
+            break;
+        case A_TENS:
+            if (next && next->kind == A_DIGIT && next->value > 0) {          /* fifty-five */
+                EMIT(a[i].value / 10);
+                EMIT(next->value);
+                i++;
+            } else if (next && next->kind == A_AND && after && after->kind == A_DIGIT) {
+                EMIT(a[i].value / 10);                                      /* treinta y cinco */
+                EMIT(after->value);
+                i += 2;
+            } else if (next && next->kind == A_TEEN) {                     /* soixante-dix */
+                EMIT((a[i].value + next->value) / 10);
+                EMIT(next->value % 10);
+                i++;
+            } else {
+                EMIT(a[i].value / 10);
+                EMIT(0);
+            }
+            break;
+        case A_DIGIT:
+            if (a[i].word && next && next->kind == A_AND && after && after->kind == A_TENS) {
+                EMIT(after->value / 10);                                    /* fünfundfünfzig */
+                EMIT(a[i].value);
+                i += 2;
+            } else {
+                EMIT(a[i].value);
+            }
+            break;
+        case A_TEEN:
+            EMIT(1);
+            EMIT(a[i].value - 10);
+            break;
+        case A_OH:
+            EMIT(0);
+            break;
+        case A_AND:
+            break;
+        }
+    }
+#undef EMIT
+    return nd;
+}
+
+typedef struct {
+    size_t start, end;      /* view range of the stretch */
+    size_t first_atom;
+} token_span;
+
+/* Judge the stretch of tokens spans[0..n) whose atoms are atoms[...]. */
+static void
+judge_stretch(const cg_text *text, const token_span *spans, size_t n, const GArray *atoms,
+              GPtrArray *findings)
+{
+    /* "o", "oh", "and" at the edges belong to the sentence, not the number. */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const atom *first = &g_array_index(atoms, atom, spans[lo].first_atom);
+        size_t count = (lo + 1 < n ? spans[lo + 1].first_atom : atoms->len) - spans[lo].first_atom;
+        if (count != 1 || (first->kind != A_OH && first->kind != A_AND && first->kind != A_TIMES))
+            break;
+        lo++;
+    }
+    while (hi > lo) {
+        const atom *last = &g_array_index(atoms, atom, spans[hi - 1].first_atom);
+        size_t count = (hi < n ? spans[hi].first_atom : atoms->len) - spans[hi - 1].first_atom;
+        if (count != 1 || (last->kind != A_OH && last->kind != A_AND))
+            break;
+        hi--;
+    }
+    if (lo >= hi)
+        return;
+    size_t from = spans[lo].first_atom, to = hi < n ? spans[hi].first_atom : atoms->len;
+    char digits[16];
+    size_t spelled;
+    size_t nd = combine(&g_array_index(atoms, atom, from), to - from, digits, sizeof digits, &spelled);
+    if (nd < 7 || nd > 15 || spelled < 3 || phone_digits_look_fake(digits, nd))
+        return;
+    phone_context_kind ctx = phone_context(text->view.text, spans[lo].start);
+    if (ctx == PHONE_CONTEXT_NOT_PHONE)
+        return;
+    g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "phone", "phone.spelled", text,
+                                             spans[lo].start, spans[hi - 1].end,
+                                             ctx == PHONE_CONTEXT_NONE ? 0.85 : 0.95));
+}
+
+static gboolean
+is_token_char(const char *s, size_t i, size_t len, size_t *width)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *width = 1;
+        return g_ascii_isalnum(c);
+    }
+    const char *next = g_utf8_find_next_char(s + i, s + len);
+    *width = (next ? (size_t)(next - s) : len) - i;
+    return g_unichar_isalpha(g_utf8_get_char(s + i));
+}
+
+static gboolean
+is_gap_char(char c)
+{
+    return c && strchr(" \n,.-/()~*|:;", c) != NULL;
+}
+
+typedef struct {
+    GArray *atoms, *spans;
+    gboolean overflow;      /* the stretch outgrew MAX_ATOMS: not a phone number */
+} stretch;
+
+static void
+end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
+{
+    if (st->spans->len && !st->overflow)
+        judge_stretch(text, (token_span *)st->spans->data, st->spans->len, st->atoms, findings);
+    g_array_set_size(st->spans, 0);
+    g_array_set_size(st->atoms, 0);
+    st->overflow = FALSE;
+}
+
+void
+phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
+{
+    const char *s = text->view.text;
+    size_t len = text->view.len, i = 0, gap = 0;
+    stretch st = {g_array_new(FALSE, FALSE, sizeof(atom)), g_array_new(FALSE, FALSE, sizeof(token_span)),
+                  FALSE};
+    while (i < len) {
+        size_t width = 1;
+        if (!is_token_char(s, i, len, &width)) {
+            if (!is_gap_char(s[i]) || ++gap > MAX_GAP)
+                end_stretch(&st, text, findings);
+            i += width;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && is_token_char(s, i, len, &width))
+            i += width;
+        gap = 0;
+        char *lower = i - start <= MAX_TOKEN ? g_utf8_strdown(s + start, i - start) : NULL;
+        token_span span = {start, i, st.atoms->len};
+        if (lower && token_atoms(w, lower, strlen(lower), st.atoms)) {
+            g_array_append_val(st.spans, span);
+            if (st.atoms->len > MAX_ATOMS) {       /* keep only the flag, not the atoms */
+                st.overflow = TRUE;
+                g_array_set_size(st.spans, 0);
+                g_array_set_size(st.atoms, 0);
+            }
+        } else {
+            end_stretch(&st, text, findings);
+        }
+        g_free(lower);
+    }
+    end_stretch(&st, text, findings);
+    g_array_free(st.atoms, TRUE);
+    g_array_free(st.spans, TRUE);
+}
