@@ -49,13 +49,24 @@ append_encoded(folder *f, const char *text, gboolean first)
 {
     const char *p = text, *end = text + strlen(text);
     while (p < end) {
-        const char *stop = p;
+        /* fill what is left of the line, or start a new one when that is too little */
+        size_t room = CG_HEADER_LINE_MAX - MIN(f->column + (first ? 0 : 1), CG_HEADER_LINE_MAX);
+        size_t max = room > 12 ? (room - 12) / 4 * 3 : 0;
+        if (max < 6 || max > ENCODED_CHUNK)
+            max = ENCODED_CHUNK;
+        /* Prefer a cut at a multiple of 3 bytes: no '=' padding inside the
+         * text, which readers that join adjacent words (GMime) cannot decode. */
+        const char *stop = p, *whole = NULL;
         while (stop < end) {
             const char *next = g_utf8_next_char(stop);
-            if (next - p > ENCODED_CHUNK)
+            if ((size_t)(next - p) > max && stop > p)
                 break;
             stop = next;
+            if ((stop - p) % 3 == 0)
+                whole = stop;
         }
+        if (whole && stop < end)
+            stop = whole;
         char *b64 = g_base64_encode((const guchar *)p, stop - p);
         char *word = g_strdup_printf("=?UTF-8?B?%s?=", b64);
         fold_append(f, word, strlen(word), first);
