@@ -254,6 +254,10 @@ static sfsistat
 on_eom(SMFICTX *ctx)
 {
     conn_ctx *c = smfi_getpriv(ctx);
+    if (!c->queue_id) {             /* an MTA that gives the queue ID only at the end */
+        const char *id = smfi_getsymval(ctx, "i");
+        c->queue_id = id && *id ? g_strdup(id) : NULL;
+    }
     if (!c->rt) {
         syslog(LOG_ERR, "%s: no configuration loaded", queue_id(c));
         return SMFIS_TEMPFAIL;
