@@ -13,37 +13,201 @@ G_DEFINE_QUARK(cg-config-error-quark, cg_config_error)
 
 #define OFF(field) offsetof(cg_config, field)
 
+/* ---- validators for values whose syntax is more than a type ---- */
+
+static char *
+check_socket(const char *v)
+{
+    const char *rest;
+    if (g_str_has_prefix(v, "unix:") || g_str_has_prefix(v, "local:")) {
+        rest = strchr(v, ':') + 1;
+        return rest[0] == '/' ? NULL : g_strdup_printf("\"%s\": the socket path must be absolute", v);
+    }
+    if (g_str_has_prefix(v, "inet:") || g_str_has_prefix(v, "inet6:")) {
+        rest = strchr(v, ':') + 1;
+        char *end;
+        unsigned long port = strtoul(rest, &end, 10);
+        if (end != rest && *end == '@' && end[1] && port >= 1 && port <= 65535)
+            return NULL;
+        return g_strdup_printf("\"%s\" is not inet:PORT@HOST", v);
+    }
+    return g_strdup_printf("\"%s\" is not unix:/path, local:/path, inet:port@host or inet6:port@host", v);
+}
+
+static char *
+check_mode(const char *v)
+{
+    char *end;
+    unsigned long mode = strtoul(v, &end, 8);
+    if (end == v || *end || mode > 0777)
+        return g_strdup_printf("\"%s\" is not an octal file mode", v);
+    return NULL;
+}
+
+static char *
+check_path_or_empty(const char *v)
+{
+    return !*v || v[0] == '/' ? NULL : g_strdup_printf("\"%s\" is not an absolute path", v);
+}
+
+static gboolean
+is_header_name(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] <= ' ' || s[i] >= 127 || s[i] == ':')
+            return FALSE;
+    return n > 0;
+}
+
+static char *
+check_header_match(const char *v)
+{
+    const char *colon = strchr(v, ':');
+    if (!*v)
+        return NULL;
+    if (!colon || !is_header_name(v, colon - v) || !colon[strspn(colon + 1, " \t") + 1])
+        return g_strdup_printf("\"%s\" is not \"Header-Name: value|value\"", v);
+    return NULL;
+}
+
+/* An address or a domain for exemption lists: no spaces, at most one '@', and
+ * a domain after it. */
+static char *
+check_address_or_domain(const char *v)
+{
+    const char *at = strchr(v, '@');
+    if ((at && (strchr(at + 1, '@') || !at[1])) || strchr(v, '<') || strchr(v, '>'))
+        return g_strdup_printf("\"%s\" is not an address or a domain", v);
+    return NULL;
+}
+
+static char *
+check_address_or_empty(const char *v)
+{
+    const char *at = strchr(v, '@');
+    if (!*v || (at && at != v && at[1] && !strchr(at + 1, '@') && !strpbrk(v, " <>\t")))
+        return NULL;
+    return g_strdup_printf("\"%s\" is not a mail address", v);
+}
+
+static char *
+check_reply_code(const char *v)
+{
+    if ((v[0] == '4' || v[0] == '5') && g_ascii_isdigit(v[1]) && g_ascii_isdigit(v[2]) && !v[3])
+        return NULL;
+    return g_strdup_printf("\"%s\" is not a 4xx or 5xx SMTP reply code", v);
+}
+
+static char *
+check_enhanced_code(const char *v)
+{
+    if (g_regex_match_simple("^[45]\\.[0-9]{1,3}\\.[0-9]{1,3}$", v, 0, 0))
+        return NULL;
+    return g_strdup_printf("\"%s\" is not an enhanced status code like 5.7.1", v);
+}
+
+static char *
+check_printable(const char *v)
+{
+    for (const char *p = v; *p; p++)
+        if ((unsigned char)*p < ' ' || (unsigned char)*p >= 127)
+            return g_strdup_printf("\"%s\" must be printable ASCII", v);
+    return NULL;
+}
+
+#define FLOWS "inbound outbound internal platform"
+#define ACTIONS "accept tag redirect quarantine discard reject"
+#define CATEGORY_OPTIONS(cat, CAT, default_flows, default_action) \
+    { #cat "_flows", CG_OPT_LIST, default_flows, OFF(flows[CAT]), 0, 0, FLOWS, \
+      "Mail flows the " #cat " detector's verdict applies to.", NULL }, \
+    { #cat "_action", CG_OPT_STRING, default_action, OFF(action[CAT]), 0, 0, ACTIONS, \
+      "What a " #cat " violation does to the message.", NULL }, \
+    { #cat "_redirect_to", CG_OPT_STRING, "", OFF(redirect_to[CAT]), 0, 0, NULL, \
+      "The address that replaces the recipients when " #cat "_action is redirect.", check_address_or_empty }, \
+    { #cat "_exempt_senders", CG_OPT_LIST, "", OFF(exempt_senders[CAT]), 0, 0, NULL, \
+      "Sender addresses or domains whose mail the " #cat " verdict never acts on.", check_address_or_domain }, \
+    { #cat "_exempt_recipients", CG_OPT_LIST, "", OFF(exempt_recipients[CAT]), 0, 0, NULL, \
+      "Recipient addresses or domains; mail whose recipients are all listed is exempt from the " #cat " verdict.", \
+      check_address_or_domain }
+
 /* Every option, once.  commguard.conf(5) and etc/commguard.conf mirror this
  * table, and tests/test_config.c checks that they do. */
 const cg_option cg_options[] = {
     { "max_parts", CG_OPT_UINT, "1000", OFF(limits.max_parts), 1, 100000, NULL,
-      "MIME parts examined per message; the rest is skipped and the message marked truncated." },
+      "MIME parts examined per message; the rest is skipped and the message marked truncated.", NULL },
     { "max_depth", CG_OPT_UINT, "32", OFF(limits.max_depth), 1, 1000, NULL,
-      "Nesting depth of multiparts and forwarded messages examined." },
+      "Nesting depth of multiparts and forwarded messages examined.", NULL },
     { "max_scan_bytes", CG_OPT_SIZE, "8M", OFF(limits.max_scan_bytes), 1024, 1024.0 * 1024 * 1024, NULL,
-      "Decoded text scanned per message (suffixes K, M, G); text beyond it is not scanned and the message is marked truncated." },
+      "Decoded text scanned per message (suffixes K, M, G); text beyond it is not scanned and the message is marked truncated.", NULL },
     { "contact_threshold", CG_OPT_DOUBLE, "0.6", OFF(threshold[CG_CAT_CONTACT]), 0, 1, NULL,
-      "Score at or above which the contact detector reports a violation." },
+      "Score at or above which the contact detector reports a violation.", NULL },
     { "confidential_threshold", CG_OPT_DOUBLE, "0.6", OFF(threshold[CG_CAT_CONFIDENTIAL]), 0, 1, NULL,
-      "Score at or above which the confidential detector reports a violation." },
+      "Score at or above which the confidential detector reports a violation.", NULL },
     { "media_threshold", CG_OPT_DOUBLE, "0.6", OFF(threshold[CG_CAT_MEDIA]), 0, 1, NULL,
-      "Score at or above which the media detector reports a violation." },
+      "Score at or above which the media detector reports a violation.", NULL },
     { "contact_rules", CG_OPT_LIST, CG_CONTACT_FAMILIES, OFF(contact_rules), 0, 0, CG_CONTACT_FAMILIES,
-      "Built-in contact rule families that are enabled." },
+      "Built-in contact rule families that are enabled.", NULL },
     { "confidential_terms", CG_OPT_LIST, "", OFF(confidential_terms), 0, 0, NULL,
-      "Extra words (project code names, internal terms) that count as internal information when sent outside." },
+      "Extra words (project code names, internal terms) that count as internal information when sent outside.", NULL },
     { "confidential_terms_file", CG_OPT_STRING, "", OFF(confidential_terms_file), 0, 0, NULL,
-      "File of more such terms, one per line (# comments); empty for none." },
+      "File of more such terms, one per line (# comments); empty for none.", NULL },
     { "confidential_clients_file", CG_OPT_STRING, "", OFF(confidential_clients_file), 0, 0, NULL,
-      "File of client, contractor and partner names, one per line; a name near engagement details counts as a disclosure." },
+      "File of client, contractor and partner names, one per line; a name near engagement details counts as a disclosure.", NULL },
     { "confidential_approved_file", CG_OPT_STRING, "", OFF(confidential_approved_file), 0, 0, NULL,
-      "File of client names approved for reference, one per line; they never count." },
+      "File of client names approved for reference, one per line; they never count.", NULL },
     { "media_domains", CG_OPT_LIST, "", OFF(media_domains), 0, 0, NULL,
-      "Sender domains of media outlets; mail from them weighs more as a media request." },
+      "Sender domains of media outlets; mail from them weighs more as a media request.", NULL },
     { "analyst_domains", CG_OPT_LIST, "gartner.com forrester.com idc.com", OFF(analyst_domains), 0, 0, NULL,
-      "Sender domains of industry-analyst firms." },
+      "Sender domains of industry-analyst firms.", NULL },
     { "event_domains", CG_OPT_LIST, "", OFF(event_domains), 0, 0, NULL,
-      "Sender domains of conference and event organisers." },
+      "Sender domains of conference and event organisers.", NULL },
+    { "socket", CG_OPT_STRING, "unix:/run/commguard/commguard.sock", OFF(socket), 0, 0, NULL,
+      "Where the milter listens: unix:/path, local:/path, inet:port@host or inet6:port@host.", check_socket },
+    { "socket_mode", CG_OPT_STRING, "0660", OFF(socket_mode), 0, 0, NULL,
+      "Octal permissions of a unix socket, so that the MTA's user can connect.", check_mode },
+    { "pid_file", CG_OPT_STRING, "", OFF(pid_file), 0, 0, NULL,
+      "File the daemon writes its process ID to; empty for none.", check_path_or_empty },
+    { "user", CG_OPT_STRING, "", OFF(user), 0, 0, NULL,
+      "User to run as after the socket is opened; empty to keep the starting user.", check_printable },
+    { "group", CG_OPT_STRING, "", OFF(group), 0, 0, NULL,
+      "Group to run as after the socket is opened; empty for the user's primary group.", check_printable },
+    { "syslog_facility", CG_OPT_STRING, "mail", OFF(syslog_facility), 0, 0,
+      "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7",
+      "Syslog facility of the daemon's log lines.", NULL },
+    { "body_memory_limit", CG_OPT_SIZE, "1M", OFF(body_memory_limit), 0, 1024.0 * 1024 * 1024, NULL,
+      "Message bytes buffered in memory per message; the rest goes to a temporary file in tmp_dir.", NULL },
+    { "tmp_dir", CG_OPT_STRING, "/tmp", OFF(tmp_dir), 0, 0, NULL,
+      "Directory for the temporary files of large messages.", check_path_or_empty },
+    { "quarantine_dir", CG_OPT_STRING, "/var/lib/commguard/quarantine", OFF(quarantine_dir), 0, 0, NULL,
+      "Directory where quarantined messages are stored, one folder per message.", check_path_or_empty },
+    { "on_error", CG_OPT_STRING, "tempfail", OFF(on_error), 0, 0, "tempfail accept reject",
+      "What a message gets when commguard fails internally while handling it.", NULL },
+    { "internal_domains", CG_OPT_LIST, "", OFF(internal_domains), 0, 0, NULL,
+      "Domains of the organisation; senders in them (or authenticated senders) are internal.",
+      check_address_or_domain },
+    { "platform_header", CG_OPT_STRING, "", OFF(platform_header), 0, 0, NULL,
+      "A header match (Name: value|value) that marks marketplace platform messages.", check_header_match },
+    { "platform_domains", CG_OPT_LIST, "", OFF(platform_domains), 0, 0, NULL,
+      "Sender or recipient domains that mark marketplace platform messages.", check_address_or_domain },
+    CATEGORY_OPTIONS(contact, CG_CAT_CONTACT, "platform", "quarantine"),
+    CATEGORY_OPTIONS(confidential, CG_CAT_CONFIDENTIAL, "outbound", "quarantine"),
+    CATEGORY_OPTIONS(media, CG_CAT_MEDIA, "inbound", "tag"),
+    { "contact_exempt_header", CG_OPT_STRING, "", OFF(contact_exempt_header), 0, 0, NULL,
+      "A header match (Name: value|value) for account plans exempt from the contact verdict.",
+      check_header_match },
+    { "contract_header", CG_OPT_STRING, "", OFF(contract_header), 0, 0, NULL,
+      "A header match (Name: value|value) for contract states that exempt from the contact verdict.",
+      check_header_match },
+    { "reject_code", CG_OPT_STRING, "550", OFF(reject_code), 0, 0, NULL,
+      "SMTP reply code of the reject action.", check_reply_code },
+    { "reject_xcode", CG_OPT_STRING, "5.7.1", OFF(reject_xcode), 0, 0, NULL,
+      "Enhanced status code of the reject action; its class matches reject_code's.", check_enhanced_code },
+    { "reject_text", CG_OPT_STRING, "Message refused by content policy", OFF(reject_text), 0, 0, NULL,
+      "Text of the reject action's reply.", check_printable },
+    { "tag_clean", CG_OPT_BOOL, "yes", OFF(tag_clean), 0, 0, NULL,
+      "Add X-Commguard-Verdict: clean to messages that are accepted.", NULL },
+    { "dry_run", CG_OPT_BOOL, "no", OFF(dry_run), 0, 0, NULL,
+      "Log and tag what would have happened, and change nothing else.", NULL },
 };
 const size_t cg_n_options = G_N_ELEMENTS(cg_options);
 
@@ -108,7 +272,7 @@ set_value(cg_config *cfg, const cg_option *opt, const char *value)
 {
     char *field = (char *)cfg + opt->offset;
     double v = 0;
-    char *end;
+    char *end, *problem;
 
     switch (opt->type) {
     case CG_OPT_UINT:
@@ -137,6 +301,8 @@ set_value(cg_config *cfg, const cg_option *opt, const char *value)
     case CG_OPT_STRING:
         if (opt->choices && !in_choices(opt->choices, value))
             return g_strdup_printf("\"%s\" is not one of: %s", value, opt->choices);
+        if (opt->check && (problem = opt->check(value)))
+            return problem;
         g_free(*(char **)field);
         *(char **)field = g_strdup(value);
         return NULL;
@@ -151,6 +317,11 @@ set_value(cg_config *cfg, const cg_option *opt, const char *value)
                 g_ptr_array_free(list, TRUE);
                 g_strfreev(words);
                 return msg;
+            }
+            if (opt->check && (problem = opt->check(*w))) {
+                g_ptr_array_free(list, TRUE);
+                g_strfreev(words);
+                return problem;
             }
             g_ptr_array_add(list, g_strdup(*w));
         }
@@ -181,6 +352,30 @@ cg_config_new_default(void)
         g_assert(err == NULL);   /* the table's defaults are valid by construction */
     }
     return cfg;
+}
+
+static unsigned
+line_of(const unsigned *set_on, const char *name)
+{
+    return set_on[find_option(name) - cg_options];
+}
+
+/* Problems that involve two options, reported at the line of the first. */
+static void
+check_combinations(const cg_config *cfg, const unsigned *set_on, GString *errors)
+{
+    for (int c = 0; c < CG_CAT_COUNT; c++) {
+        if (strcmp(cfg->action[c], "redirect") != 0 || *cfg->redirect_to[c])
+            continue;
+        char *key = g_strdup_printf("%s_action", cg_category_name((cg_category)c));
+        g_string_append_printf(errors, "%s:%u: %s: redirect needs %s_redirect_to\n", cfg->path,
+                               line_of(set_on, key), key, cg_category_name((cg_category)c));
+        g_free(key);
+    }
+    if (cfg->reject_xcode[0] != cfg->reject_code[0])
+        g_string_append_printf(errors, "%s:%u: reject_xcode: class %c does not match reject_code %s\n",
+                               cfg->path, line_of(set_on, "reject_xcode"), cfg->reject_xcode[0],
+                               cfg->reject_code);
 }
 
 cg_config *
@@ -236,6 +431,7 @@ cg_config_load(const char *path, GError **error)
         }
     }
     g_strfreev(lines);
+    check_combinations(cfg, set_on, errors);
     g_free(set_on);
     if (errors->len) {
         g_string_truncate(errors, errors->len - 1);

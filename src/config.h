@@ -28,6 +28,26 @@ typedef struct {
     char **media_domains;                    /* sender domains of media outlets */
     char **analyst_domains;                  /* sender domains of analyst firms */
     char **event_domains;                    /* sender domains of conferences and events */
+
+    /* the daemon */
+    char *socket;                            /* unix:/path, local:/path, inet:port@host, inet6:port@host */
+    char *socket_mode;                       /* octal, applied to a unix socket */
+    char *pid_file, *user, *group;           /* "" = none / do not change */
+    char *syslog_facility;
+    size_t body_memory_limit;                /* message bytes kept in memory before spilling */
+    char *tmp_dir, *quarantine_dir;
+    char *on_error;                          /* action when something inside fails */
+
+    /* the policy */
+    char **internal_domains, **platform_domains;
+    char *platform_header;                   /* "Name: value|value" or "" */
+    char **flows[CG_CAT_COUNT];
+    char **exempt_senders[CG_CAT_COUNT], **exempt_recipients[CG_CAT_COUNT];
+    char *contact_exempt_header, *contract_header;
+    char *action[CG_CAT_COUNT];
+    char *redirect_to[CG_CAT_COUNT];
+    char *reject_code, *reject_xcode, *reject_text;
+    gboolean tag_clean, dry_run;
 } cg_config;
 
 typedef enum { CG_OPT_UINT, CG_OPT_SIZE, CG_OPT_DOUBLE, CG_OPT_BOOL, CG_OPT_STRING, CG_OPT_LIST } cg_opt_type;
@@ -40,6 +60,7 @@ typedef struct {
     double min, max;       /* numeric range, inclusive */
     const char *choices;   /* allowed words, space-separated; NULL = any */
     const char *doc;
+    char *(*check)(const char *value);   /* extra validation: a problem, or NULL; per word for lists */
 } cg_option;
 
 extern const cg_option cg_options[];

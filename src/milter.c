@@ -1,0 +1,338 @@
+/*
+ * milter.c -- libmilter callbacks: one context per connection, reset for
+ * each message.
+ *
+ * The message is kept as received (headers as "Name: value", CRLF line ends,
+ * then the body) in memory up to body_memory_limit and in an unlinked
+ * temporary file beyond it, so a large message costs disk, not memory.  At
+ * end of message it is parsed and scanned with the runtime the message
+ * started with, the policy picks an action and action.c applies it.  Any
+ * failure on the way gives the message the on_error action.  Every message
+ * gets one log line keyed by the MTA's queue ID.
+ */
+#include "milter.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "action.h"
+#include "runtime.h"
+
+typedef struct {
+    char *daemon_name;
+    /* the current message */
+    cg_runtime *rt;
+    char *queue_id;
+    char *sender;
+    GPtrArray *recipients;       /* char *, NULL-terminated */
+    gboolean authenticated;
+    GByteArray *buffer;          /* the message until it outgrows body_memory_limit */
+    int spill_fd;                /* then the whole message is here; -1 before */
+    gboolean failed;             /* something went wrong: on_error at end of message */
+} conn_ctx;
+
+static void
+message_reset(conn_ctx *c)
+{
+    cg_runtime_unref(c->rt);
+    c->rt = NULL;
+    g_clear_pointer(&c->queue_id, g_free);
+    g_clear_pointer(&c->sender, g_free);
+    g_clear_pointer(&c->recipients, g_ptr_array_unref);
+    g_clear_pointer(&c->buffer, g_byte_array_unref);
+    if (c->spill_fd >= 0)
+        close(c->spill_fd);
+    c->spill_fd = -1;
+    c->authenticated = FALSE;
+    c->failed = FALSE;
+}
+
+/* "<user@example.com>" -> "user@example.com" */
+static char *
+bare_address(const char *arg)
+{
+    char *s = g_strstrip(g_strdup(arg));
+    size_t n = strlen(s);
+    if (n >= 2 && s[0] == '<' && s[n - 1] == '>') {
+        memmove(s, s + 1, n - 2);
+        s[n - 2] = '\0';
+    }
+    return s;
+}
+
+static const char *
+queue_id(const conn_ctx *c)
+{
+    return c->queue_id ? c->queue_id : "NOQUEUE";
+}
+
+static gboolean
+write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return FALSE;
+        p += n;
+        len -= n;
+    }
+    return TRUE;
+}
+
+/* Start spilling to an unlinked file in tmp_dir: nothing to clean up after a crash. */
+static gboolean
+spill(conn_ctx *c)
+{
+    char *path = g_build_filename(c->rt->cfg->tmp_dir, "commguard-XXXXXX", NULL);
+    c->spill_fd = g_mkstemp_full(path, O_RDWR | O_CLOEXEC, 0600);
+    if (c->spill_fd < 0) {
+        syslog(LOG_ERR, "%s: cannot create a temporary file in %s: %s", queue_id(c),
+               c->rt->cfg->tmp_dir, g_strerror(errno));
+        g_free(path);
+        return FALSE;
+    }
+    unlink(path);
+    g_free(path);
+    gboolean ok = write_all(c->spill_fd, c->buffer->data, c->buffer->len);
+    g_byte_array_set_size(c->buffer, 0);
+    return ok;
+}
+
+static void
+append(conn_ctx *c, const void *data, size_t len)
+{
+    if (c->failed || !c->rt)
+        return;
+    if (c->spill_fd < 0 && c->buffer->len + len > c->rt->cfg->body_memory_limit && !spill(c))
+        c->failed = TRUE;
+    if (c->spill_fd >= 0) {
+        if (!write_all(c->spill_fd, data, len)) {
+            syslog(LOG_ERR, "%s: cannot write the temporary file: %s", queue_id(c), g_strerror(errno));
+            c->failed = TRUE;
+        }
+    } else if (!c->failed) {
+        g_byte_array_append(c->buffer, data, len);
+    }
+}
+
+/* Append a header value, with the bare LFs libmilter gives for folds as CRLF. */
+static void
+append_header_value(conn_ctx *c, const char *value)
+{
+    for (const char *p = value; *p;) {
+        size_t n = strcspn(p, "\r\n");
+        append(c, p, n);
+        p += n;
+        if (*p == '\r')
+            p++;
+        if (*p == '\n') {
+            append(c, "\r\n", 2);
+            p++;
+        }
+    }
+}
+
+static sfsistat
+on_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
+{
+    (void)host;
+    (void)addr;
+    conn_ctx *c = g_new0(conn_ctx, 1);
+    const char *daemon = smfi_getsymval(ctx, "{daemon_name}");
+    c->daemon_name = g_strdup(daemon ? daemon : "");
+    c->spill_fd = -1;
+    smfi_setpriv(ctx, c);
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_envfrom(SMFICTX *ctx, char **argv)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    message_reset(c);
+    c->rt = cg_runtime_current();
+    c->sender = bare_address(argv[0]);
+    c->recipients = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(c->recipients, NULL);
+    c->buffer = g_byte_array_new();
+    const char *auth = smfi_getsymval(ctx, "{auth_authen}");
+    c->authenticated = auth && *auth;
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_envrcpt(SMFICTX *ctx, char **argv)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    /* keep the array NULL-terminated for the policy */
+    c->recipients->pdata[c->recipients->len - 1] = bare_address(argv[0]);
+    g_ptr_array_add(c->recipients, NULL);
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_data(SMFICTX *ctx)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    const char *id = smfi_getsymval(ctx, "i");
+    if (id && *id)
+        c->queue_id = g_strdup(id);
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_header(SMFICTX *ctx, char *name, char *value)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    append(c, name, strlen(name));
+    append(c, ": ", 2);
+    append_header_value(c, value);
+    append(c, "\r\n", 2);
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_eoh(SMFICTX *ctx)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    append(c, "\r\n", 2);
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
+{
+    append(smfi_getpriv(ctx), chunk, len);
+    return SMFIS_CONTINUE;
+}
+
+/* The whole message as a seekable stream positioned at its start. */
+static GMimeStream *
+message_stream(conn_ctx *c)
+{
+    if (c->spill_fd < 0) {
+        GMimeStream *s = g_mime_stream_mem_new_with_byte_array(c->buffer);
+        g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
+        return s;
+    }
+    int fd = dup(c->spill_fd);
+    if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0) {
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    return g_mime_stream_fs_new(fd);
+}
+
+static const char *
+message_header(const void *msg, const char *name)
+{
+    return cg_message_header(msg, name);
+}
+
+static void
+log_message(const conn_ctx *c, const cg_decision *d, const cg_result *r, const char *note)
+{
+    char *rcpts = g_strjoinv(",", (char **)c->recipients->pdata);
+    char *summary = cg_decision_summary(d, r);
+    char *findings = cg_findings_summary(r);
+    syslog(LOG_INFO, "%s: from=<%s> to=<%s> auth=%s daemon=%s action=%s verdict=\"%s\" findings=\"%s\"%s%s",
+           queue_id(c), c->sender, rcpts, c->authenticated ? "yes" : "no", c->daemon_name,
+           cg_action_name(d->action), summary, findings, note ? " " : "", note ? note : "");
+    g_free(findings);
+    g_free(summary);
+    g_free(rcpts);
+}
+
+static sfsistat
+on_eom(SMFICTX *ctx)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    if (!c->queue_id) {             /* an MTA that gives the queue ID only at the end */
+        const char *id = smfi_getsymval(ctx, "i");
+        c->queue_id = id && *id ? g_strdup(id) : NULL;
+    }
+    if (!c->rt) {
+        syslog(LOG_ERR, "%s: no configuration loaded", queue_id(c));
+        return SMFIS_TEMPFAIL;
+    }
+    const cg_config *cfg = c->rt->cfg;
+    GMimeStream *stream = c->failed ? NULL : message_stream(c);
+    GError *err = NULL;
+    cg_message *msg = stream ? cg_message_parse_stream(stream, &cfg->limits, &err) : NULL;
+    sfsistat status;
+
+    if (!msg) {
+        syslog(LOG_ERR, "%s: from=<%s> message not scanned (%s), on_error=%s", queue_id(c), c->sender,
+               err ? err->message : "buffering failed", cfg->on_error);
+        status = cg_action_on_error(cfg);
+    } else {
+        cg_result *result = cg_engine_scan(c->rt->engine, msg);
+        const cg_envelope env = {
+            .sender = c->sender, .recipients = (const char *const *)c->recipients->pdata,
+            .authenticated = c->authenticated, .header = message_header, .header_data = msg,
+        };
+        cg_decision decision;
+        cg_policy_decide(cfg, &env, result, &decision);
+        g_mime_stream_reset(stream);
+        const cg_action_request req = {
+            .ctx = ctx, .cfg = cfg, .queue_id = queue_id(c), .sender = c->sender,
+            .recipients = env.recipients, .result = result, .decision = &decision, .message = stream,
+        };
+        char *note = NULL;
+        status = cg_action_apply(&req, &note);
+        log_message(c, &decision, result, note);
+        g_free(note);
+        cg_result_free(result);
+        cg_message_free(msg);
+    }
+    g_clear_error(&err);
+    g_clear_object(&stream);
+    message_reset(c);
+    return status;
+}
+
+static sfsistat
+on_abort(SMFICTX *ctx)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    if (c)
+        message_reset(c);
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_close(SMFICTX *ctx)
+{
+    conn_ctx *c = smfi_getpriv(ctx);
+    if (c) {
+        message_reset(c);
+        g_free(c->daemon_name);
+        g_free(c);
+        smfi_setpriv(ctx, NULL);
+    }
+    return SMFIS_CONTINUE;
+}
+
+struct smfiDesc cg_milter_description = {
+    .xxfi_name = "commguard",
+    .xxfi_version = SMFI_VERSION,
+    .xxfi_flags = SMFIF_ADDHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT,
+    .xxfi_connect = on_connect,
+    .xxfi_envfrom = on_envfrom,
+    .xxfi_envrcpt = on_envrcpt,
+    /* registered so that Postfix does not send the DATA macros alone and wait (Nagle) */
+    .xxfi_data = on_data,
+    .xxfi_header = on_header,
+    .xxfi_eoh = on_eoh,
+    .xxfi_body = on_body,
+    .xxfi_eom = on_eom,
+    .xxfi_abort = on_abort,
+    .xxfi_close = on_close,
+};

@@ -1,0 +1,178 @@
+#!/bin/sh
+# postfix.sh -- end-to-end test with a real Postfix: a private instance under
+# the build tree on a loopback port, commguard attached by smtpd_milters on a
+# unix socket, mail sent with swaks and read from the delivered maildirs and
+# the quarantine directory.  Skips (exit 77) without root, postfix or swaks.
+set -u
+
+skip() { echo "SKIP: $*"; exit 77; }
+[ "$(id -u)" = 0 ] || skip "needs root to run a Postfix instance"
+command -v postfix >/dev/null 2>&1 || skip "postfix is not installed (scripts/install-deps)"
+command -v swaks >/dev/null 2>&1 || skip "swaks is not installed (scripts/install-deps)"
+: "${top_builddir:=$(pwd)}"
+COMMGUARD=$top_builddir/src/commguard
+[ -x "$COMMGUARD" ] || skip "$COMMGUARD not built"
+
+DIR=$top_builddir/tests/e2e/postfix.run
+# unix socket paths are limited to 108 bytes; a deep build tree would exceed it
+SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)
+chmod 0755 "$SOCKDIR"    # Postfix (user postfix) must reach the socket
+PORT=$((20000 + $$ % 20000))
+failures=0
+CG_PID=
+
+cleanup() {
+    postfix -c "$DIR/etc" stop >/dev/null 2>&1
+    stop_commguard
+    rm -rf "$SOCKDIR"
+}
+trap cleanup EXIT
+
+stop_commguard() {
+    [ -n "$CG_PID" ] || return 0
+    kill "$CG_PID" 2>/dev/null
+    # libmilter takes a few seconds to leave after SIGTERM
+    for _ in $(seq 100); do kill -0 "$CG_PID" 2>/dev/null || break; sleep 0.1; done
+    CG_PID=
+}
+
+check() {   # check DESCRIPTION COMMAND...
+    desc=$1; shift
+    if "$@"; then echo "ok - $desc"; else echo "not ok - $desc"; failures=$((failures + 1)); fi
+}
+
+# wait_for FILE-GLOB: up to 20 s for a file to appear
+wait_for() {
+    for _ in $(seq 200); do
+        # shellcheck disable=SC2086
+        set -- $1
+        [ -e "$1" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+send() {    # send TO LOGFILE SWAKS-ARGS...
+    to=$1 log=$2; shift 2
+    swaks --server 127.0.0.1 --port "$PORT" --from seller@market.test --to "$to" \
+          --header "Subject: e2e" "$@" >"$log" 2>&1
+}
+
+# ---- the Postfix instance --------------------------------------------------
+rm -rf "$DIR"
+mkdir -p "$DIR/etc" "$DIR/spool" "$DIR/data" "$DIR/mail" "$DIR/quarantine"
+chmod 0755 "$DIR" "$DIR/etc" "$DIR/spool"
+chown postfix "$DIR/data"
+chown 65534:65534 "$DIR/mail"
+cat >"$DIR/etc/main.cf" <<CF
+compatibility_level = 3.6
+queue_directory = $DIR/spool
+data_directory = $DIR/data
+mail_owner = postfix
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = e2e.localhost
+mydestination =
+mynetworks = 127.0.0.0/8
+alias_maps =
+alias_database =
+maillog_file = $DIR/maillog
+maillog_file_prefixes = $DIR
+smtp_dns_support_level = disabled
+virtual_mailbox_domains = localhost
+virtual_mailbox_base = $DIR/mail
+virtual_mailbox_maps = texthash:$DIR/etc/vmailbox
+virtual_uid_maps = static:65534
+virtual_gid_maps = static:65534
+smtpd_milters = unix:$SOCKDIR/commguard.sock
+milter_protocol = 6
+milter_default_action = tempfail
+CF
+cat >"$DIR/etc/vmailbox" <<VM
+@localhost catchall/
+VM
+cat >"$DIR/etc/master.cf" <<MC
+127.0.0.1:$PORT inet n - n - - smtpd
+pickup    unix  n - n 60 1 pickup
+cleanup   unix  n - n - 0 cleanup
+qmgr      unix  n - n 300 1 qmgr
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+verify    unix  - - n - 1 verify
+flush     unix  n - n 1000? 0 flush
+proxymap  unix  - - n - - proxymap
+smtp      unix  - - n - - smtp
+relay     unix  - - n - - smtp
+showq     unix  n - n - - showq
+error     unix  - - n - - error
+retry     unix  - - n - - error
+discard   unix  - - n - - discard
+virtual   unix  - n n - - virtual
+anvil     unix  - - n - 1 anvil
+scache    unix  - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+MC
+postfix -c "$DIR/etc" set-permissions >/dev/null 2>&1
+if ! postfix -c "$DIR/etc" check >"$DIR/check.log" 2>&1; then
+    cat "$DIR/check.log"; echo "Bail out! postfix check failed"; exit 1
+fi
+
+# ---- commguard -----------------------------------------------------------------
+cat >"$DIR/commguard.conf" <<CG
+socket = unix:$SOCKDIR/commguard.sock
+socket_mode = 0666
+pid_file = $DIR/commguard.pid
+quarantine_dir = $DIR/quarantine
+tmp_dir = $DIR
+internal_domains = localhost
+platform_header = X-Platform-Message: yes
+contact_exempt_header = X-Account-Plan: Business|Enterprise
+contract_header = X-Contract-Status: started|active
+CG
+check "commguard -n accepts the test configuration" "$COMMGUARD" -n -c "$DIR/commguard.conf"
+"$COMMGUARD" -f -c "$DIR/commguard.conf" 2>"$DIR/commguard.log" &
+CG_PID=$!
+wait_for "$SOCKDIR/commguard.sock" || { cat "$DIR/commguard.log"; echo "Bail out! no milter socket"; exit 1; }
+postfix -c "$DIR/etc" start >/dev/null 2>&1 || { echo "Bail out! postfix did not start"; exit 1; }
+for _ in $(seq 50); do swaks --server 127.0.0.1 --port "$PORT" --quit-after CONNECT >/dev/null 2>&1 && break; sleep 0.1; done
+
+CONTACT_BODY='Hello, write to me directly at john.smith@gmail.com and we can settle it there.'
+
+# a clean platform message is delivered and tagged
+send clean@localhost "$DIR/clean.swaks" --add-header "X-Platform-Message: yes" \
+     --body "Thanks, the order is on its way."
+check "clean platform message accepted" grep -q '^<- *250 .*queued' "$DIR/clean.swaks"
+check "clean platform message delivered" wait_for "$DIR/mail/catchall/new/*"
+check "clean message tagged" sh -c "grep -l 'Delivered-To: clean@localhost' $DIR/mail/catchall/new/* |
+    xargs grep -q '^X-Commguard-Verdict: clean; flow=platform'"
+
+# a contact-sharing platform message is quarantined, not delivered
+send contact@localhost "$DIR/contact.swaks" --add-header "X-Platform-Message: yes" --body "$CONTACT_BODY"
+check "contact message accepted by SMTP (then discarded)" grep -q '^<- *250' "$DIR/contact.swaks"
+check "contact message stored in the quarantine" wait_for "$DIR/quarantine/*/message.eml"
+check "quarantined message is the one sent" sh -c "grep -q 'john.smith@gmail.com' $DIR/quarantine/*/message.eml"
+check "quarantine metadata names the recipient" sh -c "grep -q '\"contact@localhost\"' $DIR/quarantine/*/meta.json"
+check "quarantine item is private" sh -c "[ \$(stat -c %a $DIR/quarantine/*/message.eml) = 600 ]"
+
+# the same text from a Business-plan account is delivered
+send business@localhost "$DIR/business.swaks" --add-header "X-Platform-Message: yes" \
+     --add-header "X-Account-Plan: Business" --body "$CONTACT_BODY"
+check "business-plan message accepted" grep -q '^<- *250 .*queued' "$DIR/business.swaks"
+found_business() { wait_for "$DIR/mail/catchall/new/*" && grep -l 'Delivered-To: business@localhost' "$DIR"/mail/catchall/new/* >/dev/null 2>&1; }
+delivered_business() { for _ in $(seq 100); do found_business && return 0; sleep 0.2; done; return 1; }
+check "business-plan message delivered" delivered_business
+check "nothing delivered to the quarantined recipient" sh -c "! grep -l 'Delivered-To: contact@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+
+# with commguard stopped, Postfix defers: no mail is lost
+stop_commguard
+send down@localhost "$DIR/down.swaks" --body "Is anyone there?"
+check "commguard down: Postfix answers 4xx" grep -q '^<\*\* *4[0-9][0-9]' "$DIR/down.swaks"
+
+if [ "$failures" -ne 0 ]; then
+    echo "--- commguard log"; cat "$DIR/commguard.log"
+    echo "--- postfix log"; cat "$DIR/maillog" 2>/dev/null
+    exit 1
+fi
+exit 0
