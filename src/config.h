@@ -21,6 +21,10 @@ typedef struct {
     cg_limits limits;
     double threshold[CG_CAT_COUNT];
     char **contact_rules;                    /* enabled built-in rule families */
+    char *contact_rules_file;                /* administrator's own rules; "" = none */
+    char **contact_allow_domains;            /* addresses and links there never count */
+    char **contact_systems_terms;            /* more systems-access exception words */
+    char **contact_legal_terms;              /* more legal exception words */
     char **confidential_terms;               /* extra confidential words and phrases */
     char *confidential_terms_file;           /* more of them, one a line; "" = none */
     char *confidential_clients_file;         /* client/partner names, one a line */

@@ -10,7 +10,8 @@
  * never cover phones, handles or booking links.  Addresses at the sender's
  * own domain (the marketplace's relay and its wrapper text) are not shared
  * by the user, and example addresses in a technical discussion are not
- * contact details at all.
+ * contact details at all.  The administrator can add words to both
+ * exception contexts and list domains that never count (contact_* options).
  */
 #include "contact_context.h"
 
@@ -53,6 +54,7 @@ static const char *const placeholder_locals[] = {
 
 struct cg_contact_context {
     cg_regex *systems, *access, *legal, *technical;
+    char **allow_domains;      /* hosts whose addresses and links never count */
 };
 
 void
@@ -64,19 +66,41 @@ cg_contact_context_free(cg_contact_context *ctx)
     cg_regex_free(ctx->access);
     cg_regex_free(ctx->legal);
     cg_regex_free(ctx->technical);
+    g_strfreev(ctx->allow_domains);
     g_free(ctx);
 }
 
+/* A built-in word pattern extended with the administrator's own words. */
+static cg_regex *
+terms_regex(const char *builtin, char **extra, GError **error)
+{
+    GString *pattern = g_string_new(builtin);
+    for (char **t = extra; t && *t; t++) {
+        char *quoted = g_regex_escape_string(*t, -1);
+        g_string_append_printf(pattern, "|\\b%s\\b", quoted);
+        g_free(quoted);
+    }
+    cg_regex *re = cg_regex_new(pattern->str, CG_RE_CASELESS, error);
+    g_string_free(pattern, TRUE);
+    return re;
+}
+
 cg_contact_context *
-cg_contact_context_new(GError **error)
+cg_contact_context_new(const cg_config *cfg, GError **error)
 {
     cg_contact_context *ctx = g_new0(cg_contact_context, 1);
-    if (!(ctx->systems = cg_regex_new(systems_pattern, CG_RE_CASELESS, error)) ||
+    if (!(ctx->systems = terms_regex(systems_pattern, cfg->contact_systems_terms, error)) ||
         !(ctx->access = cg_regex_new(access_pattern, CG_RE_CASELESS, error)) ||
-        !(ctx->legal = cg_regex_new(legal_pattern, CG_RE_CASELESS, error)) ||
+        !(ctx->legal = terms_regex(legal_pattern, cfg->contact_legal_terms, error)) ||
         !(ctx->technical = cg_regex_new(technical_pattern, CG_RE_CASELESS, error))) {
         cg_contact_context_free(ctx);
         return NULL;
+    }
+    ctx->allow_domains = g_strdupv(cfg->contact_allow_domains);
+    for (char **d = ctx->allow_domains; d && *d; d++) {
+        char *lower = g_ascii_strdown(*d, -1);
+        g_free(*d);
+        *d = lower;
     }
     return ctx;
 }
@@ -151,6 +175,19 @@ site_of(const char *host)
     return shared && n == 3 ? starts[2] : starts[1];
 }
 
+/* Is host one of the allowed domains or below one? */
+static gboolean
+allowed(char *const *domains, const char *host)
+{
+    size_t hl = host ? strlen(host) : 0;
+    for (char *const *d = domains; host && d && *d; d++) {
+        size_t dl = strlen(*d);
+        if (hl >= dl && strcmp(host + hl - dl, *d) == 0 && (hl == dl || host[hl - dl - 1] == '.'))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean
 same_site(const char *host, const char *sender_host)
 {
@@ -182,11 +219,11 @@ cg_contact_context_judge(const cg_contact_context *ctx, const cg_text *text,
         gboolean email = strcmp(f->kind, "email") == 0;
         gboolean address = strcmp(f->kind, "address") == 0;
         char *host = match_host(f->match);
-        gboolean own = same_site(host, sender_domain);
+        gboolean own = same_site(host, sender_domain) || allowed(ctx->allow_domains, host);
 
         g_free(host);
         if (own) {
-            f->score = MIN(f->score, 0.1);    /* the marketplace's own wrapper */
+            f->score = MIN(f->score, 0.1);    /* the marketplace's own wrapper, or allowed */
             continue;
         }
         if (!email && !address)

@@ -4,12 +4,13 @@
 #ifndef CG_CONTACT_CONTEXT_H
 #define CG_CONTACT_CONTEXT_H
 
+#include "config.h"
 #include "detect.h"
 #include "rules.h"
 
 typedef struct cg_contact_context cg_contact_context;
 
-cg_contact_context *cg_contact_context_new(GError **error);
+cg_contact_context *cg_contact_context_new(const cg_config *cfg, GError **error);
 void cg_contact_context_free(cg_contact_context *ctx);
 
 /* Judge findings[first..] of text: set exceptions, lower scores. */

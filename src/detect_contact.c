@@ -6,6 +6,7 @@
  */
 #include "contact.h"
 #include "contact_context.h"
+#include "contact_user.h"
 #include "detectors.h"
 
 #include <string.h>
@@ -25,6 +26,7 @@ typedef struct {
     void *states[G_N_ELEMENTS(all_families)];
     size_t n;
     cg_contact_context *context;
+    cg_user_rules *user_rules;     /* NULL when none are configured */
 } contact_detector;
 
 /* The domain of the envelope-less sender: the From header's address. */
@@ -59,6 +61,8 @@ contact_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
         guint first = findings->len;
         for (size_t i = 0; i < cd->n; i++)
             cd->families[i]->scan(cd->states[i], &doc->texts[t], findings);
+        if (cd->user_rules)
+            cg_user_rules_scan(cd->user_rules, &doc->texts[t], findings);
         cg_contact_context_judge(cd->context, &doc->texts[t], sender, findings, first);
     }
     g_free(sender);
@@ -71,6 +75,7 @@ contact_free(cg_detector *self)
     for (size_t i = 0; i < cd->n; i++)
         cd->families[i]->free(cd->states[i]);
     cg_contact_context_free(cd->context);
+    cg_user_rules_free(cd->user_rules);
     g_free(cd);
 }
 
@@ -82,7 +87,9 @@ cg_contact_detector_new(const cg_config *cfg, GError **error)
     cd->base.category = CG_CAT_CONTACT;
     cd->base.run = contact_run;
     cd->base.free = contact_free;
-    if (!(cd->context = cg_contact_context_new(error))) {
+    if (!(cd->context = cg_contact_context_new(cfg, error)) ||
+        (cfg->contact_rules_file && *cfg->contact_rules_file &&
+         !(cd->user_rules = cg_user_rules_load(cfg->contact_rules_file, error)))) {
         contact_free(&cd->base);
         return NULL;
     }

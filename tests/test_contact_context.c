@@ -3,6 +3,8 @@
  */
 #include "testutil.h"
 
+#include <unistd.h>
+
 static cg_result *
 scan_from(const char *from, const char *body)
 {
@@ -131,6 +133,113 @@ test_own_site_and_examples(void **state)
            TRUE, "email");
 }
 
+/* Scan body with a configuration made of the given lines. */
+static cg_result *
+scan_with_config(const char *config_text, const char *body, GError **error)
+{
+    char *path;
+    int fd = g_file_open_tmp("cg-contact-XXXXXX.conf", &path, NULL);
+    assert_true(fd >= 0);
+    assert_true(g_file_set_contents(path, config_text, -1, NULL));
+    close(fd);
+    cg_config *cfg = cg_config_load(path, error);
+    cg_engine *engine = cfg ? cg_engine_new(cfg, error) : NULL;
+    cg_result *r = NULL;
+    if (engine) {
+        char *raw = g_strdup_printf("From: a@b.example\nTo: c@d.example\nSubject: t\n\n%s\n", body);
+        cg_message *msg = cg_message_parse_bytes(raw, strlen(raw), &test_limits, NULL);
+        r = cg_engine_scan(engine, msg);
+        cg_message_free(msg);
+        g_free(raw);
+    }
+    cg_engine_free(engine);
+    cg_config_free(cfg);
+    unlink(path);
+    g_free(path);
+    return r;
+}
+
+static char *
+rules_file(const char *contents)
+{
+    char *path;
+    int fd = g_file_open_tmp("cg-rules-XXXXXX", &path, NULL);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_true(g_file_set_contents(path, contents, -1, NULL));
+    return path;
+}
+
+static void
+test_user_rules(void **state)
+{
+    (void)state;
+    char *rules = rules_file("# our pager numbers\npager phone 0.8 \\bpager\\s*:?\\s*\\d{4,}\n");
+    char *conf = g_strdup_printf("contact_rules_file = %s\n", rules);
+    GError *error = NULL;
+    cg_result *r = scan_with_config(conf, "beep my Pager: 48213 any time", &error);
+    assert_non_null(r);
+    const cg_finding *f = first_of(r, "phone");
+    assert_non_null(f);
+    assert_string_equal(f->rule, "user.pager");
+    assert_string_equal(f->original, "Pager: 48213");
+    assert_true(r->cat[CG_CAT_CONTACT].violation);
+    cg_result_free(r);
+    g_free(conf);
+    unlink(rules);
+    g_free(rules);
+
+    /* Bad lines are refused with file and line. */
+    rules = rules_file("ok email 0.5 x@y\nbad fax 0.5 x\nworse phone 2 x\nbroken phone 0.5 (unclosed\nshort phone\n");
+    conf = g_strdup_printf("contact_rules_file = %s\n", rules);
+    r = scan_with_config(conf, "x", &error);
+    assert_null(r);
+    assert_non_null(error);
+    char *want = g_strdup_printf("%s:2: contact_rules_file: \"fax\" is not one of", rules);
+    assert_non_null(strstr(error->message, want));
+    g_free(want);
+    want = g_strdup_printf("%s:3: contact_rules_file: score \"2\"", rules);
+    assert_non_null(strstr(error->message, want));
+    g_free(want);
+    want = g_strdup_printf("%s:4: contact_rules_file: rule broken:", rules);
+    assert_non_null(strstr(error->message, want));
+    g_free(want);
+    want = g_strdup_printf("%s:5: contact_rules_file: expected NAME KIND SCORE PATTERN", rules);
+    assert_non_null(strstr(error->message, want));
+    g_free(want);
+    g_clear_error(&error);
+    g_free(conf);
+    unlink(rules);
+    g_free(rules);
+}
+
+static void
+test_allow_domains_and_extra_terms(void **state)
+{
+    (void)state;
+    GError *error = NULL;
+    const char *body = "Write to ana@portfolio.example.net or see https://calendly.com/ana/30min";
+    cg_result *r = scan_with_config("contact_allow_domains = example.net\n", body, &error);
+    assert_non_null(r);
+    const cg_finding *f = first_of(r, "email");
+    assert_true(f->score < 0.6);                    /* allowed domain */
+    assert_true(r->cat[CG_CAT_CONTACT].violation);  /* the booking link still counts */
+    cg_result_free(r);
+
+    body = "Please invite ana@example.com to our Basecamp project so I can scope it.";
+    r = scan_with_config("", body, &error);
+    assert_null(first_of(r, "email")->exception);
+    cg_result_free(r);
+    r = scan_with_config("contact_systems_terms = basecamp\n", body, &error);
+    assert_string_equal(first_of(r, "email")->exception, "systems_access");
+    cg_result_free(r);
+
+    body = "For the notarial deed I need your address: ana@example.com";
+    r = scan_with_config("contact_legal_terms = notarial\n", body, &error);
+    assert_string_equal(first_of(r, "email")->exception, "legal");
+    cg_result_free(r);
+}
+
 int
 main(void)
 {
@@ -141,6 +250,8 @@ main(void)
         cmocka_unit_test(test_legal_exception),
         cmocka_unit_test(test_exception_never_covers_other_kinds),
         cmocka_unit_test(test_own_site_and_examples),
+        cmocka_unit_test(test_user_rules),
+        cmocka_unit_test(test_allow_domains_and_extra_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
