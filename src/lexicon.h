@@ -23,6 +23,7 @@ enum {
     CONF_SECRET,
     CONF_HR,
     CONF_CLIENT,     /* engagement details: rates, budgets, revenue share */
+    CONF_PERSON,     /* who an HR matter is about: a name, a title, he/she */
     CONF_MARKER,     /* "internal only", "not yet public", "between us" */
     CONF_PUBLIC,     /* "published", "press release", "annual report" */
     CONF_FOOTER,     /* where a legal footer starts */
