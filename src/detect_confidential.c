@@ -5,8 +5,12 @@
  * The message is judged as a whole.  Content evidence (a metric with a
  * figure, a forecast, strategy, HR matter, trade secret, internal process or
  * communication, a client with engagement details) gives a base score per
- * kind; a confidentiality marker ("not announced yet", "between us") and
- * several independent kinds raise it; content said to be public lowers it.
+ * kind.  Some combinations are disclosures on their own: a metric with a
+ * figure and a period, an HR action with a head count or a named person, a
+ * client relationship with figures and a period, a deal under way.  A
+ * confidentiality marker ("not announced yet", "between us"), a second,
+ * different piece of evidence of the same kind and several independent
+ * kinds raise the score; content said to be public lowers it.
  * Marker words inside a legal footer do not count, so "This email may be
  * confidential" alone never makes a violation.  The message's score is put
  * on the finding of its strongest evidence.
@@ -157,6 +161,9 @@ weigh(const cg_doc *doc, GArray *hits, const cg_hit *h, evidence *best)
     case CONF_STRATEGY:
         consider(doc, best, K_STRATEGY, fig && per ? 0.5 : fig || per ? 0.4 : 0.35, h);
         break;
+    case CONF_DEAL:           /* a deal still being made is not public by nature */
+        consider(doc, best, K_STRATEGY, fig || per ? 0.55 : 0.5, h);
+        break;
     case CONF_PROCESS:
         consider(doc, best, K_PROCESS, fig || num ? 0.45 : 0.3, h);
         break;
@@ -175,7 +182,7 @@ weigh(const cg_doc *doc, GArray *hits, const cg_hit *h, evidence *best)
         if (has_near(hits, h, APPROVED_NAME, NEAR_CLIENT))
             consider(doc, best, K_CLIENT, 0.25, h);
         else
-            consider(doc, best, K_CLIENT, fig && per ? 0.6 : fig ? 0.5 : per ? 0.4 : 0.25, h);
+            consider(doc, best, K_CLIENT, (fig || num) && per ? 0.6 : fig || num ? 0.5 : per ? 0.4 : 0.25, h);
         break;
     case CLIENT_NAME:
         consider(doc, best, K_CLIENT,

@@ -18,6 +18,7 @@ enum {
     CONF_PERIOD,     /* Q3, FY25, last quarter */
     CONF_FORECAST,
     CONF_STRATEGY,
+    CONF_DEAL,       /* a deal under way: talks, term sheet, due diligence */
     CONF_PROCESS,
     CONF_INTERNAL,
     CONF_SECRET,
@@ -46,6 +47,10 @@ enum {
     MEDIA_JOB,         /* recruiting and job interviews */
     MEDIA_CODE,        /* comment on the PR, review */
     MEDIA_ATTEND,      /* register to attend, save your seat */
+    MEDIA_REPORTING,   /* the sender at work: "we're reporting on", "producer here" */
+    MEDIA_TARGET,      /* whom the request is for: "your CEO", "your press office" */
+    MEDIA_ASK,         /* a plain ask ("could you confirm", "like to speak with") that is a
+                          press request only from someone who says they are press */
     MEDIA_NCLASSES
 };
 

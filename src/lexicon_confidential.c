@@ -32,7 +32,7 @@ const cg_term cg_confidential_terms[] = {
         "|(?:end|start) of (?:the )?(?:year|quarter|month)|year[- ]end|ytd|to date|so far this (?:year|quarter|month)"
         "|today|currently|right now|at the moment|as of (?:today|now)"
         "|(?:a|per|each|every) (?:day|week|month|quarter|year)|annual(?:ly)?|annuali[sz]ed|run[- ]rate|/(?:mo|month|yr|year)"
-        "|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+        "|(?:in|by|since|until|from|end of|early|late|mid-?) may|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
         "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
         "|janeiro|fevereiro|mar(?:c|ç)o|maio|junho|julho|setembro|outubro|novembro|dezembro"
         "|janvier|f(?:e|é)vrier|mars|avril|juin|juillet|ao(?:u|û)t|septembre|octobre|novembre|d(?:e|é)cembre"
@@ -51,8 +51,7 @@ const cg_term cg_confidential_terms[] = {
         "|(?:office|plant|site|factory|warehouse|store|branch) (?:will )?(?:clos\\w+|shut\\w*)"
         "|(?:clos|shut)(?:e|es|ed|ing)(?: down)? (?:the |our )?(?:\\w+ ){0,2}(?:office|plant|site|factory|warehouse|store|branch)es?|will (?:close|shut down)"
         "|reorgani[sz]\\w*|restructur\\w*|roadmap|launch(?:es|ing)? (?:on |in )?(?:\\w+ )?\\d\\d?\\b"
-        "|(?:in|into) (?:\\w+-?\\w+ )?talks (?:to|with|about)|term sheet|letter of intent|due diligence"
-        "|(?:sell|selling|spin(?:ning)? off|divest\\w*) (?:the |our )?(?:\\w+ ){0,2}(?:product line|business|division|unit|entity|subsidiary)"
+                "|(?:sell|selling|spin(?:ning)? off|divest\\w*) (?:the |our )?(?:\\w+ ){0,2}(?:product line|business|division|unit|entity|subsidiary)"
         "|(?:goes|go|going|moves?|moving|rises?|rising|jumps?|increases?|increasing) from [$€£]?\\d[\\d.,]* to [$€£]?\\d[\\d.,]*"
         "|(?:launch|ship|release|roll)(?:es|s|ing)?(?: out)? (?:in|on|by|next|this) (?:month|quarter|spring|summer|autumn|fall|winter"
         "|jan\\w*|feb\\w*|march|april|may|june|july|aug\\w*|sep\\w*|oct\\w*|nov\\w*|dec\\w*)"
@@ -61,6 +60,9 @@ const cg_term cg_confidential_terms[] = {
         "|aquisi(?:c|ç)(?:a|ã)o|adquirir|fus(?:a|ã)o|aumento de pre(?:c|ç)os?|fechamento|ser(?:a|á) transferid[ao]|transferir"
         "|rachat|racheter|hausse des prix|fermeture|d(?:e|é)localis\\w*"
         "|(?:u|ü)bernahme|fusion|preiserh(?:o|ö)hung\\w*|schlie(?:s|ß)ung|verlagerung") },
+    { CONF_DEAL, "confidential.deal",
+      W("(?:in|into|entered|entering) (?:\\w+-?\\w+ )?(?:talks|negotiations) (?:to|with|about|over)|term sheet|letter of intent|due diligence"
+        "|(?:en|em) negociaciones? (?:para|con)|em negocia(?:c|ç)(?:a|ã)o|en n(?:e|é)gociations?|in verhandlungen") },
     { CONF_PROCESS, "confidential.process",
       W("playbook|runbook|post-?mortem|review queue|manual review|escalation (?:process|path)"
         "|approval process|sla per case|triage|(?:goes|go|sent|routed|escalated) to (?:a human|manual review|(?:the )?\\w+ (?:team|queue))"
@@ -84,7 +86,7 @@ const cg_term cg_confidential_terms[] = {
     { CONF_HR, "confidential.hr",
       W("salary bands?|salar(?:y|ies)|\\d+k base|base (?:salary|pay)|the band (?:tops|starts|goes)|pay bands?|pay ranges?|bonus ?(?:pool|pot)|bonustopf"
         "|put (?:\\w+ ){1,3}on (?:a |an )?(?:pip|performance plan|performance improvement plan|probation|leave)|(?:on|placed on) (?:administrative |garden )?leave"
-        "|let (?:\\w+ ){1,2}go|(?:team|staff|headcount|workforce) (?:cut|reduced|trimmed|halved)|(?:opened|launched|started) an investigation"
+        "|let(?:ting)? (?:\\w+ ){1,3}go|(?:team|staff|headcount|workforce) (?:cut|reduced|trimmed|halved)|(?:opened|launched|started) an investigation"
         "|demitir|demitid[oa]s?|plano de melhoria|despedir|despedid[oa]s?|plan de mejora|licenci(?:er|é)s?|entlassen|entlassung|comp(?:ensation)? bands?|equity refresh|bonus pool|raises? pool"
         "|performance (?:improvement )?plans?|pip|disciplinary|layoffs?|laid off|lay(?:ing)? off"
         "|reductions? in force|rif|cut(?:ting)? \\d+\\s?% of (?:staff|the workforce|jobs|employees|headcount)"
