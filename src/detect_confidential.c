@@ -178,6 +178,9 @@ weigh(const cg_doc *doc, GArray *hits, const cg_hit *h, evidence *best)
                  fig || has_near(hits, h, CONF_NUMBER, NEAR_COUNT) ||
                  has_near(hits, h, CONF_PERSON, NEAR_PERSON) ? 0.6 : 0.4, h);
         break;
+    case CONF_PAY:            /* pay is a disclosure with its figures, not with a name */
+        consider(doc, best, K_HR, fig ? 0.6 : 0.4, h);
+        break;
     case CONF_CLIENT:
         if (has_near(hits, h, APPROVED_NAME, NEAR_CLIENT))
             consider(doc, best, K_CLIENT, 0.25, h);

@@ -22,7 +22,8 @@ enum {
     CONF_PROCESS,
     CONF_INTERNAL,
     CONF_SECRET,
-    CONF_HR,
+    CONF_HR,         /* HR actions: layoffs, PIPs, firings, investigations */
+    CONF_PAY,        /* salaries, bands, bonus pools */
     CONF_CLIENT,     /* engagement details: rates, budgets, revenue share */
     CONF_PERSON,     /* who an HR matter is about: a name, a title, he/she */
     CONF_MARKER,     /* "internal only", "not yet public", "between us" */

@@ -21,9 +21,9 @@ const cg_term cg_confidential_terms[] = {
         "|chiffre d'affaires|marge|b(?:e|é)n(?:e|é)fices?|pertes"
         "|umsatz|umsätze|gewinn|verlust|erl(?:o|ö)se?") },
     { CONF_FIGURE, "confidential.figure",
-      "(?:(?:$|€|£|¥)\\s?\\d[\\d.,]*(?:\\s?(?:k|m|bn|mm|million|billion))?(?![\\w])"
+      "(?:(?:r\\$|$|€|£|¥)\\s?\\d[\\d.,]*(?:\\s?(?:k|m|bn|mm|million|billion))?(?![\\w])"
       "|(?<![\\w.,])\\d[\\d.,]*\\s?(?:%|(?:k|m|bn|mm|m€|k€|€|eur|usd|chf|\\$|millions?|billions?"
-      "|millones|milh(?:o|õ)es|mio\\.?|mrd\\.?|milliards?|tausend|mil)(?![\\w]))"
+      "|millones|mill(?:o|ó)n|milh(?:o|õ)es|milh(?:a|ã)o|mio\\.?|mrd\\.?|milliards?|tausend|mil)(?![\\w]))"
       "|(?<![\\w])\\d{1,3}/\\d{1,3} (?:split|in (?:their|our) favou?r))" },
     { CONF_NUMBER, "confidential.number", "(?<![\\w.,])-?\\d+(?:[.,]\\d+)?(?![\\w])" },
     { CONF_PERIOD, "confidential.period",
@@ -37,26 +37,26 @@ const cg_term cg_confidential_terms[] = {
         "|janeiro|fevereiro|mar(?:c|ç)o|maio|junho|julho|setembro|outubro|novembro|dezembro"
         "|janvier|f(?:e|é)vrier|mars|avril|juin|juillet|ao(?:u|û)t|septembre|octobre|novembre|d(?:e|é)cembre"
         "|januar|februar|m(?:a|ä)rz|juni|juli|oktober|dezember|\\d{4}-(?:0[1-9]|1[0-2])(?![\\d-])"
-        "|quarterly|monthly|year over year|yoy|mom|trimestr\\w*|semestre|quartal\\w*|mensual\\w*|mensal|mensuel\\w*") },
+        "|20[1-4]\\d|quarterly|monthly|year over year|yoy|mom|trimestr\\w*|semestre|quartal\\w*|mensual\\w*|mensal|mensuel\\w*") },
     { CONF_FORECAST, "confidential.forecast",
       W("forecasts?|projections?|projected|(?:we|they|i)(?:'re| are)? project(?:ing)?|projecting|operating plan|(?:sales|revenue|growth) targets?"
         "|on track (?:to|for) (?:hit|reach|break)\\w*|expect(?:ed)? to (?:hit|reach|close|end|break)|break-?even (?:in|by)|guidance|outlook|(?:miss|beat)(?:es|ed|ing)? (?:the )?(?:\\w+ )?plan"
         "|vs\\.? plan|plan miss|down-?round|budget for next year"
         "|pr(?:e|é)visions?|pr(?:e|é)visionnel\\w*|previsi(?:o|ó)n(?:es)?|proyecci(?:o|ó)n(?:es)?|proje(?:c|ç)(?:ão|ões|ao|oes)|previs(?:ão|ões)"
-        "|prognosen?|hochrechnung|planzahlen") },
+        "|\\w*prognosen?|hochrechnung|planzahlen|\\w*planung") },
     { CONF_STRATEGY, "confidential.strategy",
       W("acqui(?:re|red|ring|sition)s?|merger|takeover|buyout"
         "|(?:rais|increas|hik)(?:e|es|ed|ing) (?:\\w+ ){0,2}prices?|price (?:increase|rise|hike)s?"
         "|pull(?:ing)? out of|exit(?:ing)? (?:the )?(?:\\w+ ){0,2}markets?|market exit|wind(?:ing)? down"
         "|(?:office|plant|site|factory|warehouse|store|branch) (?:will )?(?:clos\\w+|shut\\w*)"
-        "|(?:clos|shut)(?:e|es|ed|ing)(?: down)? (?:the |our )?(?:\\w+ ){0,2}(?:office|plant|site|factory|warehouse|store|branch)es?|will (?:close|shut down)"
+        "|(?:clos|shut)(?:e|es|ed|ing)(?: down)? (?:the |our )?(?:\\w+ ){0,2}(?:office|plant|site|factory|warehouse|store|branch)(?:es|s)?|will (?:close|shut down)"
         "|reorgani[sz]\\w*|restructur\\w*|roadmap|launch(?:es|ing)? (?:on |in )?(?:\\w+ )?\\d\\d?\\b"
                 "|(?:sell|selling|spin(?:ning)? off|divest\\w*) (?:the |our )?(?:\\w+ ){0,2}(?:product line|business|division|unit|entity|subsidiary)"
         "|(?:goes|go|going|moves?|moving|rises?|rising|jumps?|increases?|increasing) from [$€£]?\\d[\\d.,]* to [$€£]?\\d[\\d.,]*"
         "|(?:launch|ship|release|roll)(?:es|s|ing)?(?: out)? (?:in|on|by|next|this) (?:month|quarter|spring|summer|autumn|fall|winter"
         "|jan\\w*|feb\\w*|march|april|may|june|july|aug\\w*|sep\\w*|oct\\w*|nov\\w*|dec\\w*)"
         "|code ?name|hiring freeze|paus(?:e|es|ed|ing) (?:all )?hiring|series [a-f]|fundrais\\w*|funding round|replac(?:e|ing) \\w+ (?:\\w+ )?as our|replac(?:e|ing) (?:it|them|this) with"
-        "|adquisici(?:o|ó)n|adquirir|fusi(?:o|ó)n|subir (?:las )?tarifas|subida de precios|cierre de"
+        "|(?:hiring|headcount) plan|adquisici(?:o|ó)n|adquirir|fusi(?:o|ó)n|subir\\w* (?:las |los )?(?:tarifas|precios)|aumentar\\w* (?:los )?precios|subida de precios|cierre de"
         "|aquisi(?:c|ç)(?:a|ã)o|adquirir|fus(?:a|ã)o|aumento de pre(?:c|ç)os?|fechamento|ser(?:a|á) transferid[ao]|transferir"
         "|rachat|racheter|hausse des prix|fermeture|d(?:e|é)localis\\w*"
         "|(?:u|ü)bernahme|fusion|preiserh(?:o|ö)hung\\w*|schlie(?:s|ß)ung|verlagerung") },
@@ -69,7 +69,7 @@ const cg_term cg_confidential_terms[] = {
         "|shadow-?ban\\w*|how (?:our|we) (?:\\w+ ){0,2}(?:works?|handles?|handle|decides?|decide|reviews?|review)|fraud[- ](?:ops|rules)|velocity rules?|auto-?(?:approve|decline)d?"
         "|procedimiento interno|processo interno|proc(?:e|é)dure interne|interne[rn]? (?:prozess|ablauf)") },
     { CONF_INTERNAL, "confidential.internal",
-      W("internal (?:wiki|memo|mail|e-?mail|deck|docs?|documents?|version|postmortem|post-mortem|report|review"
+      W("internal (?:pricing|price list|price sheet|rate card|costs?|spreadsheet|sheet|dashboard|data|metrics|targets|plan|wiki|memo|mail|e-?mail|deck|docs?|documents?|version|postmortem|post-mortem|report|review"
         "|presentation|slack|channel|numbers|figures|forecast|investigation|announcement|update|only)"
         "|(?:went|sent|presented|shown|showed) to (?:the board|all[- ]staff|everyone)|all-staff"
         "|(?:board|investor) (?:session|call|offsite|meeting|deck|prep|pack|presentation|minutes|slides)|the board approved"
@@ -79,29 +79,32 @@ const cg_term cg_confidential_terms[] = {
         "|\\(?intern\\)?|interno|interna") },
     { CONF_SECRET, "confidential.trade_secret",
       W("formula(?:tion)?s?|formule|f(?:o|ó)rmulas?|rezeptur|(?:model|production|ranking|current) (?:weights|parameters)"
-        "|weights are|feature weights|coefficients|cut-?offs?|hyper-?parameters|thresholds?"
+        "|weights are|feature weights|weights? (?:\\w+ ){1,2}at|weighted at|coefficients|cut-?offs?|hyper-?parameters|thresholds?"
         "|(?:risk|fraud|scoring|ranking|pricing|underwriting|recommendation) (?:model|engine|rules)"
         "|scor(?:e|es|ing) (?:above|over|below|under)|recipe|(?:mixing|blend|stabili[sz]er) ratio|ingredients|risk scores?|source code|algorithms?|secret sauce|trade secrets?"
         "|secret de fabrication|secreto industrial|segredo industrial|betriebsgeheimnis\\w*|proprietary") },
-    { CONF_HR, "confidential.hr",
+    { CONF_PAY, "confidential.pay",
       W("salary bands?|salar(?:y|ies)|\\d+k base|base (?:salary|pay)|the band (?:tops|starts|goes)|pay bands?|pay ranges?|bonus ?(?:pool|pot)|bonustopf"
-        "|put (?:\\w+ ){1,3}on (?:a |an )?(?:pip|performance plan|performance improvement plan|probation|leave)|(?:on|placed on) (?:administrative |garden )?leave"
+        "|comp(?:ensation)? bands?|equity refresh|raises? pool|gehaltsb(?:a|ä)nder|geh(?:a|ä)lter|gehalt"
+        "|salarios?|bandas salariales|sal(?:a|á)rios?|salaires?|grilles? salariales?") },
+    { CONF_HR, "confidential.hr",
+      W("put (?:\\w+ ){1,3}on (?:a |an )?(?:pip|performance plan|performance improvement plan|probation|leave)|(?:on|placed on) (?:administrative |garden )?leave"
         "|let(?:ting)? (?:\\w+ ){1,3}go|(?:team|staff|headcount|workforce) (?:cut|reduced|trimmed|halved)|(?:opened|launched|started) an investigation"
-        "|demitir|demitid[oa]s?|plano de melhoria|despedir|despedid[oa]s?|plan de mejora|licenci(?:er|é)s?|entlassen|entlassung|comp(?:ensation)? bands?|equity refresh|bonus pool|raises? pool"
-        "|performance (?:improvement )?plans?|pip|disciplinary|layoffs?|laid off|lay(?:ing)? off"
+        "|demitir|demitid[oa]s?|plano de melhoria|despedir|despedid[oa]s?|plan de mejora|licenci(?:er|é)s?|entlassen|entlassung"
+        "|performance (?:improvement )?plans?|pip|disciplinary|(?:written|final|formal) warning|(?:people|employees|staff|roles|jobs|positions) (?:affected|impacted|at risk)|warning letter|layoffs?|laid off|lay(?:ing)? off"
         "|reductions? in force|rif|cut(?:ting)? \\d+\\s?% of (?:staff|the workforce|jobs|employees|headcount)"
         "|(?:\\d+ )?(?:roles|jobs|positions|people|employees|staff) (?:will be |are being |being )?(?:cut|eliminated|made redundant|let go)"
         "|cut(?:ting)? (?:\\d+|about \\d+) (?:roles|jobs|positions|people|employees)|job cuts|headcount (?:cut|reduction)s?|severance|terminat(?:ed|ion)|fired|be(?:ing)? exited"
         "|(?:internal|hr) investigation|investigation into|misconduct|expense claims"
-        "|gehaltsb(?:a|ä)nder|geh(?:a|ä)lter|gehalt|entlassung\\w*|stellenabbau|k(?:u|ü)ndigung\\w*|abmahnung"
-        "|salarios?|bandas salariales|despidos?|expediente|demiss(?:ão|ões|ao|oes)|sal(?:a|á)rios?"
-        "|vagas cortadas|cortes de (?:vagas|pessoal)|licenciements?|plan social|salaires?|grilles? salariales?") },
+        "|entlassung\\w*|stellenabbau|k(?:u|ü)ndigung\\w*|abmahnung"
+        "|despidos?|expediente|demiss(?:ão|ões|ao|oes)"
+        "|vagas cortadas|cortes de (?:vagas|pessoal)|licenciements?|plan social") },
     { CONF_CLIENT, "confidential.client",
       W("engagement (?:budget|fee|terms)|revenue[- ]share|rev share|contract (?:value|terms|with)"
         "|(?:\\w+ )?contractor|charges? us|per hour|blended|retainer|statement of work|sow"
         "|(?:is|are) (?:our|a|one of our) (?:\\w+ )?(?:clients?|customers?|partners?|accounts?)|our (?:biggest|largest|top|main) (?:clients?|customers?|accounts?|partners?)"
         "|(?:moved|migrated|signed|bought|added|renewed|expanded|cancel(?:l)?ed|dropped) (?:\\w+ )?\\d[\\d.,]*k? (?:seats|licen[cs]es|users|accounts|sites|locations)"
-        "|pays? us|paying us|(?:we|we're|we are) (?:currently )?pay(?:ing)?|renewal (?:is )?(?:at risk|in doubt)"
+        "|lost (?:\\w+ ){1,3}as a (?:client|customer|partner)|(?:is|are|was|were) worth [$€£]?\\d[\\d.,]*\\s?(?:k|m|million)?|pays? us|paying us|(?:we|we're|we are) (?:currently )?pay(?:ing)?|renewal (?:is )?(?:at risk|in doubt)"
         "|(?:trialling|trialing|evaluating|testing|piloting) (?:a |another )?(?:competitor|rival|alternative)"
         "|threaten(?:s|ed|ing)? to (?:leave|churn|cancel)|exclusive (?:supplier|partner)|key (?:client|account|customer)|not renewing|doesn'?t renew"
         "|contrat de \\w+|fournisseur exclusif|ne renouvelle pas|proveedor exclusivo|contrato de \\w+"
@@ -128,7 +131,7 @@ const cg_term cg_confidential_terms[] = {
         "|(?:hasn'?t|haven'?t|has not|have not|isn'?t|wasn'?t) (?:yet )?(?:been )?(?:announced|disclosed|published|reported|public)"
         "|(?:hasn'?t|haven'?t|has not|have not) (?:yet )?(?:told|informed)|nobody (?:outside|knows)|no one (?:outside|knows)|not supposed to (?:share|tell)|none of this is public"
         "|be discreet|under nda|nda|unannounced|undisclosed|unreleased|not yet reported|secret"
-        "|no compartir|no lo (?:compartas|comentes|digas)|confidencial|entre nosotros|(?:todav(?:i|í)a )?no publicad[ao]s"
+        "|no se ha (?:comunicado|anunciado|publicado)|todav(?:i|í)a no se (?:ha )?(?:comunica|anuncia|publica)\\w*|no compartir|no lo (?:compartas|comentes|digas)|confidencial|entre nosotros|(?:todav(?:i|í)a )?no publicad[ao]s"
         "|sigilos[oa]|n(?:a|ã)o (?:fale|comente|compartilhe|divulgue|conte)|ainda n(?:a|ã)o (?:foi )?(?:anunciad|divulgad|publicad)\\w*"
         "|entre n(?:o|ó)s|confidentiel(?:le)?s?|ne (?:la |le |les |l')?(?:fais|dis|mentionne|partage|diffuse)\\w* (?:surtout )?pas"
         "|pas encore (?:annonc|publi)\\w*|entre nous|ne l'a pas encore annonc\\w*"

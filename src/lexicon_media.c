@@ -40,6 +40,7 @@ const cg_term cg_media_terms[] = {
         "|speak(?:er|ing)? at|as (?:a|our) speaker|give a talk|(?:\\d+[- ]?min(?:ute)?s?) talk|call for (?:speakers|papers)"
         "|gap in the \\w+ (?:lineup|line-up)|speaker (?:slot|invitation|honorarium)"
         "|as (?:a|our) guest|guest (?:invite|on|for)|have you on|fireside(?:[- ]chat)?"
+        "|looking for (?:a |an )?(?:\\w+ )?(?:speakers?|panell?ists?|presenters?|moderators?)"
         "|(?:be|being|as|become) (?:a|an|our|the|one of our) (?:\\w+ )?(?:speaker|panell?ist|keynote|moderator|guest)"
         "|have (?:you|your \\w+(?: \\w+)?|\\w+) (?:on|join|speak at|present at) (?:a|an|our|the|one of our) (?:\\w+ ){0,2}(?:episode|show|podcast|programme|program|stage|panel|stream|session|track)|on the (?:show|podcast|programme|program)"
         "|ponente|conferenciante|palestrante|palestra|intervenant\\w*|conf(?:e|é)rencier|table ronde"
@@ -49,7 +50,7 @@ const cg_term cg_media_terms[] = {
         "|(?:for an?|quick|short|brief|phone|video|live|on-camera|tv|radio|(?:\\d+(?:–|-)?\\s?)?min(?:ute)?s?)[ -]interview"
         "|interview(?:ed)? for (?:a|an|the|my|our) (?:piece|article|story|feature|profile|segment|episode|video|series|blog|study|paper|column|podcast)"
         "|be interviewed|on[- ]camera|film (?:a|an) (?:short )?(?:interview|segment)|take part in an? (?:\\S+ )?interview"
-        "|entrevistar|entrevista (?:a|con|com|para)|(?:solicitud|pedido|petici(?:o|ó)n) de entrevista|conceder (?:uma|una) entrevista"
+        "|(?:una|uma) entrevista|entrevista (?:en directo|en vivo|ao vivo)|entrevistar|entrevista (?:a|con|com|para)|(?:solicitud|pedido|petici(?:o|ó)n) de entrevista|conceder (?:uma|una) entrevista"
         "|interviewer|demande d'interview|une interview|interview (?:avec|mit)|interviewen|interviewanfrage|presseanfrage"
         "|feature (?:\\S+ ){0,2}(?:product lead|ceo|founder|team|engineer)s?"
         "|(?:analyst )?briefing (?:request|with)|schedule an? (?:\\S+ )?(?:analyst )?briefing|request an? briefing"
@@ -60,12 +61,12 @@ const cg_term cg_media_terms[] = {
         "(?:comment|statement|response)|like to (?:comment|respond)|chance to (?:comment|respond)|for comment"
         "|comment on (?:what|whether|this story|the (?:story|report|outage|allegations?|rumou?rs?|claims?|incident))"
         "|(?:a|an|any|official|short) statement(?! of)|is there a statement|quote (?:you|one of|someone)|(?:one-line|short|quick) quote|a quote (?:from|for (?:the|my|our))"
-        "|confirm or deny|fact[- ]?check\\w*|on the record|declaraciones|una declaraci(?:o|ó)n|nota oficial"
+        "|une r(?:e|é)action|votre r(?:e|é)action|confirm or deny|fact[- ]?check\\w*|on the record|declaraciones|una declaraci(?:o|ó)n|nota oficial"
         "|posicionamento|declara(?:c|ç)(?:a|ã)o|d(?:e|é)claration|r(?:e|é)agir|stellungnahme|zitat") },
     { MEDIA_OUTLET, "media.outlet",
       W("article|story|piece|feature|column|segment|episode|issue|profile|newspaper|magazine|gazette"
         "|radio|tv|television|podcast|blog|newsletter|show|videos?|channel|edition|q&a|"
-        "[a-z]+(?:con|conf|summit|fest|camp|days|expo|week) ?(?:20\\d\\d|'\\d\\d)|readers|subscribers|audience|publication|published"
+        "[a-z]+ ?(?:con|conf|summit|fest|camp|days|expo|week) ?(?:20\\d\\d|'\\d\\d)|readers|subscribers|audience|publication|published"
         "|publish|broadcast|on air|meetup|conference|summit|forum|festival|congress|congreso|congresso|conf(?:e|é)rence|konferenz|tagung|reportaje|art(?:i|í)culo|peri(?:o|ó)dico|revista|reportagem|mat(?:e|é)ria|jornal"
         "|(?:e|é)mission|journal|zeitung|artikel|beitrag|sendung|bericht") },
     { MEDIA_DEADLINE, "media.deadline",
@@ -74,7 +75,7 @@ const cg_term cg_media_terms[] = {
         "|(?:edition|issue|piece|story|segment|episode) (?:goes out|runs|airs|publishes)"
         "|by (?:\\d{1,2}(?::\\d\\d)?\\s?(?:am|pm)|tomorrow|tonight|end of (?:the )?day|eod|cob|noon)|on deadline|my deadline"
         "|deadline is|filing (?:at|by|tonight|today)|before (?:we|it) (?:publish|go(?:es)? to print|airs?)"
-        "|(?:we|i) (?:publish|go to print|air|intend to publish)|closing the \\w+ issue|due to my editor"
+        "|(?:we'?re|i'?m|we are|i am) (?:publishing|going to print|airing|filing)|(?:we|i) (?:publish|go to print|air|intend to publish)|closing the \\w+ issue|due to my editor"
         "|\\d(?:am|pm)? (?:et|pt|ct|est|pst|gmt|cet)|publicamos|cierre de edici(?:o|ó)n|fecha l(?:i|í)mite|prazo"
         "|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|morgen|heute)|redaktionsschluss|avant (?:lundi|mardi|mercredi|jeudi|vendredi|demain)"
         "|(?:call for \\w+|submissions?|applications?) (?:closes?|close|due)|bouclage|nous bouclons|at(?:e|é) (?:amanh(?:a|ã)|segunda|ter(?:c|ç)a|quarta|quinta|sexta)|antes del? (?:lunes|martes|mi(?:e|é)rcoles|jueves|viernes)") },
@@ -121,7 +122,7 @@ const cg_term cg_media_terms[] = {
     { MEDIA_ASK, "media.ask",
       W("(?:get|have|grab|book) (?:\\d+|a few|some) (?:minutes|mins) with|(?:chat|speak|talk) with (?:your|one of your|someone from)"
         "|speak with (?:one|someone|two|a few)|ask \\S+ (?:two or three|a few|some) questions"
-        "|(?:send|email|ask) (?:you|your \\w+) (?:\\w+ )?(?:\\w+ )?questions|answer (?:a few|some|two|three|four|five|\\d+|my|our|the) (?:\\w+ )?questions"
+        "|(?:send|email|ask) (?:you|your \\w+) (?:\\w+ )?(?:\\w+ )?questions|answer (?:a couple of|a few|some|two|three|four|five|\\d+|my|our|the) (?:\\w+ )?questions"
         "|put me in touch with (?:your|their|the|someone)|(?:like|love|want|hoping) to (?:speak|talk|chat) (?:with|to)"
         "|available (?:to|for) (?:\\w+ ){0,2}(?:talk|speak|chat|appear|interview)"
         "|(?:set up|schedule|book|arrange) (?:a |an )?(?:\\w+ )?(?:call|chat|conversation) with (?:your|someone|one of)"
