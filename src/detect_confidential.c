@@ -5,8 +5,12 @@
  * The message is judged as a whole.  Content evidence (a metric with a
  * figure, a forecast, strategy, HR matter, trade secret, internal process or
  * communication, a client with engagement details) gives a base score per
- * kind; a confidentiality marker ("not announced yet", "between us") and
- * several independent kinds raise it; content said to be public lowers it.
+ * kind.  Some combinations are disclosures on their own: a metric with a
+ * figure and a period, an HR action with a head count or a named person, a
+ * client relationship with figures and a period, a deal under way.  A
+ * confidentiality marker ("not announced yet", "between us"), a second,
+ * different piece of evidence of the same kind and several independent
+ * kinds raise the score; content said to be public lowers it.
  * Marker words inside a legal footer do not count, so "This email may be
  * confidential" alone never makes a violation.  The message's score is put
  * on the finding of its strongest evidence.
@@ -21,16 +25,22 @@
 #define NEAR_FIGURE   90
 #define NEAR_PERIOD   160
 #define NEAR_CLIENT   220
+#define NEAR_COUNT    40      /* "RIF of ~40", "cutting 35 roles" */
+#define NEAR_PERSON   60      /* "put Sam on a PIP", "fired Marco" */
 #define FOOTER_REACH  700
 
 #define MARKER_BOOST  0.3
 #define MULTI_BOOST   0.1
 #define PUBLIC_PENALTY 0.4
+#define CORROBORATION_BOOST 0.1
 
 enum { K_METRIC, K_FORECAST, K_STRATEGY, K_PROCESS, K_INTERNAL, K_SECRET, K_HR, K_CLIENT, K_COUNT };
 static const char *const kind_names[K_COUNT] = {
     "metric", "forecast", "strategy", "process", "internal", "trade_secret", "hr", "client",
 };
+
+/* Hits of configured names, beside the lexicon's classes. */
+enum { CLIENT_NAME = CONF_NCLASSES, APPROVED_NAME };
 
 typedef struct {
     cg_detector base;
@@ -42,6 +52,7 @@ typedef struct {
 typedef struct {
     double score;
     const cg_hit *hit;
+    gboolean corroborated;     /* a second, different piece of evidence of this kind */
 } evidence;
 
 static gboolean
@@ -88,7 +99,8 @@ in_footer(const cg_doc *doc, GArray *hits, const cg_hit *h)
     return FALSE;
 }
 
-/* Configured client names become CONF_CLIENT hits with a distinct rule. */
+/* Configured client names become hits of their own; approved ones are kept
+ * apart, so what is said about them reads as an approved reference. */
 static void
 find_clients(const confidential_detector *cd, const cg_doc *doc, GArray *hits)
 {
@@ -102,56 +114,81 @@ find_clients(const confidential_detector *cd, const cg_doc *doc, GArray *hits)
             char *name = g_strndup(v->text + s, e - s);
             gboolean approved = cg_namelist_contains(cd->approved, name);
             g_free(name);
-            if (approved)
-                continue;
-            cg_hit h = { CONF_NCLASSES, "confidential.client-name", t, s, e };
+            cg_hit h = { approved ? APPROVED_NAME : CLIENT_NAME,
+                         approved ? "confidential.approved-name" : "confidential.client-name", t, s, e };
             g_array_append_val(hits, h);
         }
     }
 }
 
-static void
-consider(evidence *best, int kind, double score, const cg_hit *h)
+static gboolean
+same_text(const cg_doc *doc, const cg_hit *a, const cg_hit *b)
 {
+    return a->end - a->start == b->end - b->start &&
+           g_ascii_strncasecmp(doc->texts[a->text].view.text + a->start,
+                               doc->texts[b->text].view.text + b->start, a->end - a->start) == 0;
+}
+
+/* Keep the strongest hit of each kind; note when another, different hit of
+ * the kind is itself real evidence ("codename Orca" and "ships in September"). */
+static void
+consider(const cg_doc *doc, evidence *best, int kind, double score, const cg_hit *h)
+{
+    const cg_hit *held = best[kind].hit;
+    if (held && score >= 0.3 && best[kind].score >= 0.3 && !same_text(doc, held, h))
+        best[kind].corroborated = TRUE;
     if (score > best[kind].score) {
         best[kind].score = score;
         best[kind].hit = h;
     }
 }
 
-/* Base score of one content hit, by class and what stands near it. */
+/* Base score of one content hit, by class and what stands near it: a metric
+ * needs a figure and a period, an HR matter a person or a head count. */
 static void
-weigh(GArray *hits, const cg_hit *h, evidence *best)
+weigh(const cg_doc *doc, GArray *hits, const cg_hit *h, evidence *best)
 {
     gboolean fig = has_near(hits, h, CONF_FIGURE, NEAR_FIGURE);
     gboolean per = has_near(hits, h, CONF_PERIOD, NEAR_PERIOD);
+    gboolean num = has_near(hits, h, CONF_NUMBER, NEAR_FIGURE);
     switch (h->cls) {
     case CONF_METRIC:
-        consider(best, K_METRIC, fig ? (per ? 0.5 : 0.4) : 0.15, h);
+        consider(doc, best, K_METRIC, fig ? (per ? 0.6 : 0.45) : 0.15, h);
         break;
     case CONF_FORECAST:
-        consider(best, K_FORECAST, fig || per ? 0.4 : 0.3, h);
+        consider(doc, best, K_FORECAST, fig && per ? 0.6 : fig || per ? 0.45 : 0.3, h);
         break;
     case CONF_STRATEGY:
-        consider(best, K_STRATEGY, fig || per ? 0.4 : 0.35, h);
+        consider(doc, best, K_STRATEGY, fig && per ? 0.5 : fig || per ? 0.4 : 0.35, h);
+        break;
+    case CONF_DEAL:           /* a deal still being made is not public by nature */
+        consider(doc, best, K_STRATEGY, fig || per ? 0.55 : 0.5, h);
         break;
     case CONF_PROCESS:
-        consider(best, K_PROCESS, fig || has_near(hits, h, CONF_NUMBER, NEAR_FIGURE) ? 0.4 : 0.3, h);
+        consider(doc, best, K_PROCESS, fig || num ? 0.45 : 0.3, h);
         break;
     case CONF_INTERNAL:
-        consider(best, K_INTERNAL, 0.35, h);
+        consider(doc, best, K_INTERNAL, 0.35, h);
         break;
     case CONF_SECRET:
-        consider(best, K_SECRET, fig || has_near(hits, h, CONF_NUMBER, NEAR_FIGURE) ? 0.45 : 0.25, h);
+        consider(doc, best, K_SECRET, fig ? 0.55 : num ? 0.5 : 0.3, h);
         break;
     case CONF_HR:
-        consider(best, K_HR, fig ? 0.45 : 0.4, h);
+        consider(doc, best, K_HR,
+                 fig || has_near(hits, h, CONF_NUMBER, NEAR_COUNT) ||
+                 has_near(hits, h, CONF_PERSON, NEAR_PERSON) ? 0.6 : 0.4, h);
+        break;
+    case CONF_PAY:            /* pay is a disclosure with its figures, not with a name */
+        consider(doc, best, K_HR, fig ? 0.6 : 0.4, h);
         break;
     case CONF_CLIENT:
-        consider(best, K_CLIENT, fig || per ? 0.4 : 0.25, h);
+        if (has_near(hits, h, APPROVED_NAME, NEAR_CLIENT))
+            consider(doc, best, K_CLIENT, 0.25, h);
+        else
+            consider(doc, best, K_CLIENT, (fig || num) && per ? 0.6 : fig || num ? 0.5 : per ? 0.4 : 0.25, h);
         break;
-    case CONF_NCLASSES:       /* a configured client name */
-        consider(best, K_CLIENT,
+    case CLIENT_NAME:
+        consider(doc, best, K_CLIENT,
                  has_near(hits, h, CONF_CLIENT, NEAR_CLIENT) || has_near(hits, h, CONF_FIGURE, NEAR_CLIENT)
                  ? 0.5 : 0.3, h);
         break;
@@ -175,7 +212,7 @@ confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings
     cg_termset_scan(cd->terms, doc, hits);
     find_clients(cd, doc, hits);
 
-    evidence best[K_COUNT] = { { 0, NULL } };
+    evidence best[K_COUNT] = { { 0, NULL, FALSE } };
     const cg_hit *marker = NULL;
     gboolean is_public = FALSE;
     for (guint i = 0; i < hits->len; i++) {
@@ -186,7 +223,7 @@ confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings
         } else if (h->cls == CONF_PUBLIC) {
             is_public = is_public || !in_footer(doc, hits, h);
         } else {
-            weigh(hits, h, best);
+            weigh(doc, hits, h, best);
         }
     }
 
@@ -194,6 +231,8 @@ confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings
     for (int k = 0; k < K_COUNT; k++) {
         if (best[k].score >= 0.3)
             nkinds++;
+        if (best[k].corroborated)
+            best[k].score += CORROBORATION_BOOST;
         if (best[k].hit && (top < 0 || best[k].score > best[top].score))
             top = k;
     }

@@ -5,7 +5,10 @@
  * The message is judged as a whole: a request (interview, comment or
  * statement, speaking slot, analyst briefing) is the core; who asks
  * (a self-identified reporter, producer, organiser...), publication context,
- * a deadline and a sender domain on a configured list raise it.  Bulk mail
+ * a deadline, a named executive asked for ("your CEO") and a sender domain on
+ * a configured list raise it.  A plain ask ("could you confirm", "like to
+ * speak with") is a request only when the sender says they are press or an
+ * analyst, so customers and vendors asking the same stay quiet.  Bulk mail
  * (List-Unsubscribe, Precedence: bulk), PR agencies and vendors selling are
  * held down; job-interview talk does not make an interview request, code
  * review does not make a comment request, and an invitation to attend does
@@ -26,6 +29,7 @@
 #define OUTLET_BOOST   0.1
 #define DEADLINE_BOOST 0.1
 #define DOMAIN_BOOST   0.15
+#define TARGET_BOOST   0.1
 #define BULK_CAP       0.2
 #define SALES_CAP      0.3
 
@@ -104,6 +108,9 @@ collect(const cg_doc *doc, GArray *hits, media_evidence *ev)
                 ev->self_role = h;
         }
     }
+    /* "We're reporting on", "producer here": the sender says what they do. */
+    if (!ev->self_role)
+        ev->self_role = ev->first[MEDIA_REPORTING];
 }
 
 static void
@@ -139,6 +146,10 @@ media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
     } else if (f[MEDIA_ANALYST] && (f[MEDIA_INTERVIEW] || f[MEDIA_DEADLINE] || ev.self_role)) {
         request = f[MEDIA_ANALYST];
         request_kind = "analyst";
+    } else if (f[MEDIA_ASK] && role && (!f[MEDIA_JOB] || ev.self_role)) {
+        /* "could you confirm", "like to speak with": a press request when press asks */
+        request = f[MEDIA_ASK];
+        request_kind = f[MEDIA_ANALYST] ? "analyst" : "interview_request";
     }
 
     char *domain = cg_header_domain(doc->msg, "From");
@@ -161,6 +172,8 @@ media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
         judgement += DEADLINE_BOOST;
     if (domain_kind)
         judgement += DOMAIN_BOOST;
+    if (request && f[MEDIA_TARGET])      /* "your CEO", "someone on your team" */
+        judgement += TARGET_BOOST;
     if (!request)
         judgement = MIN(judgement, 0.45);   /* who someone is, without an ask, is no request */
 

@@ -18,11 +18,14 @@ enum {
     CONF_PERIOD,     /* Q3, FY25, last quarter */
     CONF_FORECAST,
     CONF_STRATEGY,
+    CONF_DEAL,       /* a deal under way: talks, term sheet, due diligence */
     CONF_PROCESS,
     CONF_INTERNAL,
     CONF_SECRET,
-    CONF_HR,
+    CONF_HR,         /* HR actions: layoffs, PIPs, firings, investigations */
+    CONF_PAY,        /* salaries, bands, bonus pools */
     CONF_CLIENT,     /* engagement details: rates, budgets, revenue share */
+    CONF_PERSON,     /* who an HR matter is about: a name, a title, he/she */
     CONF_MARKER,     /* "internal only", "not yet public", "between us" */
     CONF_PUBLIC,     /* "published", "press release", "annual report" */
     CONF_FOOTER,     /* where a legal footer starts */
@@ -45,6 +48,10 @@ enum {
     MEDIA_JOB,         /* recruiting and job interviews */
     MEDIA_CODE,        /* comment on the PR, review */
     MEDIA_ATTEND,      /* register to attend, save your seat */
+    MEDIA_REPORTING,   /* the sender at work: "we're reporting on", "producer here" */
+    MEDIA_TARGET,      /* whom the request is for: "your CEO", "your press office" */
+    MEDIA_ASK,         /* a plain ask ("could you confirm", "like to speak with") that is a
+                          press request only from someone who says they are press */
     MEDIA_NCLASSES
 };
 

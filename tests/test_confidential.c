@@ -71,11 +71,38 @@ static void test_process_internal_secret(void **state)
            FALSE, NULL);
 }
 
+static void test_metric_needs_figure_and_period(void **state)
+{
+    (void)state;
+    /* a metric, a figure and a period together are a disclosure on their own */
+    expect("Paid conversion is 3.1% this month and runway is about 14 months.", TRUE, "metric");
+    expect("We burn roughly $220k a month right now.", TRUE, "metric");
+    /* a metric word without numbers, or numbers someone published */
+    expect("Retention matters more than acquisition for a subscription product.", FALSE, NULL);
+    expect("Our revenue grew 9% in 2024, as our published annual report shows.", FALSE, NULL);
+}
+
+static void test_corroborated_strategy(void **state)
+{
+    (void)state;
+    /* two independent pieces of the same plan */
+    expect("We're in talks to acquire a payroll startup and the term sheet lands in March.", TRUE,
+           "strategy");
+    expect("The Basic tier goes from $9 to $12 from 1 June; customers get the email next month.", TRUE,
+           "strategy");
+}
+
 static void test_hr(void **state)
 {
     (void)state;
     expect("Off the record: they put Sam on a performance improvement plan last week.", TRUE, "hr");
     expect("Bitte nicht weitergeben: der Stellenabbau betrifft 80 Leute im Lager.", TRUE, "hr");
+    /* an HR action with a head count or a named person needs no marker */
+    expect("They are letting 12 people go from the warehouse team after Easter.", TRUE, "hr");
+    expect("Our director fired Tomasz last week over the audit findings.", TRUE, "hr");
+    expect("Senior analysts here earn 95k base, the band starts at 80k.", TRUE, "hr");
+    /* HR words in ordinary talk */
+    expect("Could you send me the severance clause template from your public HR blog post?", FALSE, NULL);
     /* a public job posting with its salary range */
     expect("Here is our job posting; as listed there the salary range is $90,000-$110,000.", FALSE, NULL);
 }
@@ -85,6 +112,10 @@ static void test_client(void **state)
     (void)state;
     expect("Keep this quiet: our engagement budget with the bank went up to $1.1M this quarter.", TRUE,
            "client");
+    /* a client relationship with figures */
+    expect("Tidewater is one of our biggest customers; they added 3,000 licences in May.", TRUE, "client");
+    /* approved names make a reference, and an invoice is ordinary */
+    expect("Tidewater is our customer and agreed to be a public reference in our case study.", FALSE, NULL);
     /* an invoice to the client it concerns */
     expect("Please find attached invoice 2291 for $3,200.00, payable within 30 days.", FALSE, NULL);
 }
@@ -197,6 +228,8 @@ int main(void)
         cmocka_unit_test(test_metric),
         cmocka_unit_test(test_forecast_and_strategy),
         cmocka_unit_test(test_process_internal_secret),
+        cmocka_unit_test(test_metric_needs_figure_and_period),
+        cmocka_unit_test(test_corroborated_strategy),
         cmocka_unit_test(test_hr),
         cmocka_unit_test(test_client),
         cmocka_unit_test(test_marker_and_footer),

@@ -118,6 +118,33 @@ static void test_pitches_and_bulk(void **state)
     cg_result_free(r);
 }
 
+static void test_plain_asks_need_press(void **state)
+{
+    (void)state;
+    /* a plain ask is a press request when the sender says they are press */
+    expect("We're reporting on the recall at the Valley Courier. Can you confirm whether it covers 2023 models?",
+           TRUE, "interview_request");
+    expect("Columnist here: would you be available to talk about remote payroll this week?", TRUE, NULL);
+    expect("Estou preparando uma reportagem sobre crédito rural e queria conversar com alguém da empresa.",
+           TRUE, NULL);
+    /* the same asks from customers and vendors */
+    expect("Can you confirm whether my card payment went through? I need it for my accounts.", FALSE, NULL);
+    expect("I'd love to set up a call with your finance team to show you our expense tool.", FALSE, NULL);
+    expect("Could someone respond to my ticket by Monday? The export is still broken.", FALSE, NULL);
+}
+
+static void test_exec_invitations(void **state)
+{
+    (void)state;
+    /* an invitation for a named executive to a stage or a show */
+    expect("We'd like to have your founder on our main stage at GrowthCamp 2027.", TRUE, "speaker");
+    expect("I host a weekly show on logistics and would love to have your COO on an episode.", TRUE,
+           "speaker");
+    /* an invitation to attend */
+    expect("Join us at GrowthCamp 2027! Register now to save your seat, early tickets end Friday.", FALSE,
+           NULL);
+}
+
 static void test_internal_mail_about_press(void **state)
 {
     (void)state;
@@ -153,6 +180,8 @@ int main(void)
         cmocka_unit_test(test_comment_and_deadline),
         cmocka_unit_test(test_speaker_and_analyst),
         cmocka_unit_test(test_pitches_and_bulk),
+        cmocka_unit_test(test_plain_asks_need_press),
+        cmocka_unit_test(test_exec_invitations),
         cmocka_unit_test(test_internal_mail_about_press),
         cmocka_unit_test(test_sender_domains),
     };
