@@ -52,6 +52,12 @@ cg_engine_free(cg_engine *engine)
 cg_result *
 cg_engine_scan(const cg_engine *engine, const cg_message *msg)
 {
+    return cg_engine_scan_only(engine, msg, CG_ALL_CATEGORIES);
+}
+
+cg_result *
+cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mask)
+{
     cg_doc doc = { .msg = msg, .ntexts = msg->segments->len };
     doc.texts = g_new0(cg_text, doc.ntexts);
     for (size_t i = 0; i < doc.ntexts; i++) {
@@ -64,6 +70,8 @@ cg_engine_scan(const cg_engine *engine, const cg_message *msg)
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)cg_finding_free);
     for (guint i = 0; i < engine->detectors->len; i++) {
         const cg_detector *d = g_ptr_array_index(engine->detectors, i);
+        if (!(mask & (1u << d->category)))
+            continue;
         d->run(d, &doc, findings);
         cg_result_add_findings(result, findings);
     }
