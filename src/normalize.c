@@ -100,6 +100,56 @@ emit_char(builder *b, gunichar c, uint32_t off)
         g_array_append_val(b->map, off);
 }
 
+/* The whitespace run before a token becomes one space or one newline. */
+static void
+emit_pending_space(builder *b)
+{
+    if (b->pending_space || b->pending_newline) {
+        if (b->text->len > 0)
+            emit_char(b, b->pending_newline ? '\n' : ' ', b->space_off);
+        b->pending_space = b->pending_newline = FALSE;
+    }
+}
+
+/*
+ * The common case, a token of printable ASCII, written straight through:
+ * NFKC, invisibles and look-alike letters cannot occur in it; only the
+ * digit look-alike fold can apply.
+ */
+static void
+emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
+{
+    size_t digits = 0, lookalikes = 0, others = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (g_ascii_isdigit(p[i]))
+            digits++;
+        else if (cg_char_digit_lookalike((unsigned char)p[i]) >= 0)
+            lookalikes++;
+        else if (g_ascii_isalpha(p[i]))
+            others++;
+    }
+    emit_pending_space(b);
+    size_t at = b->text->len;
+    g_string_append_len(b->text, p, n);
+    if (digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes)
+        for (size_t i = 0; i < n; i++) {
+            int d = cg_char_digit_lookalike((unsigned char)p[i]);
+            if (d >= 0)
+                b->text->str[at + i] = '0' + d;
+        }
+    size_t old = b->map->len;
+    g_array_set_size(b->map, old + n);
+    uint32_t *m = (uint32_t *)(void *)b->map->data + old;
+    for (size_t i = 0; i < n; i++)
+        m[i] = off + (uint32_t)i;
+}
+
+static gboolean
+is_ascii_graphic(unsigned char c)
+{
+    return c > ' ' && c < 0x7f;
+}
+
 /* Fold a whole token and write it out. */
 static void
 flush_token(builder *b)
@@ -125,11 +175,7 @@ flush_token(builder *b)
     /* "7З00", "55O-0l23": look-alikes among digits and separators are digits. */
     gboolean digit_token = digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes;
 
-    if (b->pending_space || b->pending_newline) {
-        if (b->text->len > 0)
-            emit_char(b, b->pending_newline ? '\n' : ' ', b->space_off);
-        b->pending_space = b->pending_newline = FALSE;
-    }
+    emit_pending_space(b);
     for (size_t i = 0; i < n; i++) {
         gunichar c = u[i].c;
         int d;
@@ -282,6 +328,17 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
     while (p < end) {
         const char *next;
         gunichar c;
+        if (b.token->len == 0 && is_ascii_graphic(*p)) {
+            const char *q = p + 1;
+            while (q < end && is_ascii_graphic(*q))
+                q++;
+            if (q == end || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
+                *q == '\v' || *q == '\f') {
+                emit_ascii_token(&b, p, q - p, (uint32_t)(p - orig));
+                p = q;
+                continue;
+            }
+        }
         if ((unsigned char)*p < 0x80) {
             c = (unsigned char)*p;
             next = p + 1;
