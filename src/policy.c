@@ -20,6 +20,17 @@ cg_action_name(cg_action action)
     return action_names[action];
 }
 
+gboolean
+cg_flow_from_name(const char *name, cg_flow *out)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(flow_names); i++)
+        if (strcmp(name, flow_names[i]) == 0) {
+            *out = (cg_flow)i;
+            return TRUE;
+        }
+    return FALSE;
+}
+
 cg_action
 cg_action_from_name(const char *name)
 {
@@ -135,8 +146,15 @@ void
 cg_policy_decide(const cg_config *cfg, const cg_envelope *env, const cg_result *result,
                  cg_decision *out)
 {
+    cg_policy_decide_in_flow(cfg, env, cg_policy_flow(cfg, env), result, out);
+}
+
+void
+cg_policy_decide_in_flow(const cg_config *cfg, const cg_envelope *env, cg_flow flow,
+                         const cg_result *result, cg_decision *out)
+{
     memset(out, 0, sizeof *out);
-    out->flow = cg_policy_flow(cfg, env);
+    out->flow = flow;
     out->would = CG_ACTION_ACCEPT;
     for (int c = 0; c < CG_CAT_COUNT; c++) {
         cg_category_decision *d = &out->cat[c];

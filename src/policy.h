@@ -23,6 +23,8 @@ typedef enum {
 } cg_action;
 
 const char *cg_flow_name(cg_flow flow);
+/* The flow a word names ("inbound", ...); FALSE for any other word. */
+gboolean cg_flow_from_name(const char *name, cg_flow *out);
 const char *cg_action_name(cg_action action);
 /* The action named by a config word (see config.c's choices); accept otherwise. */
 cg_action cg_action_from_name(const char *name);
@@ -57,6 +59,9 @@ typedef struct {
 cg_flow cg_policy_flow(const cg_config *cfg, const cg_envelope *env);
 void cg_policy_decide(const cg_config *cfg, const cg_envelope *env, const cg_result *result,
                       cg_decision *out);
+/* The same decision for a flow the caller already knows (commguardctl scan --flow). */
+void cg_policy_decide_in_flow(const cg_config *cfg, const cg_envelope *env, cg_flow flow,
+                              const cg_result *result, cg_decision *out);
 
 /* "quarantine (contact); flow=platform; contact=0.90" or "clean; flow=inbound";
  * a dry run reads "tag; dry-run would=quarantine (contact); ...".  ASCII only. */

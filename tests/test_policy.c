@@ -346,6 +346,33 @@ test_names(void **state)
     assert_int_equal(cg_action_from_name("quarantine"), CG_ACTION_QUARANTINE);
     assert_int_equal(cg_action_from_name("nonsense"), CG_ACTION_ACCEPT);
     assert_string_equal(cg_action_name(CG_ACTION_DISCARD), "discard");
+    cg_flow flow = CG_FLOW_INBOUND;
+    assert_true(cg_flow_from_name("platform", &flow));
+    assert_int_equal(flow, CG_FLOW_PLATFORM);
+    assert_false(cg_flow_from_name("sideways", &flow));
+    assert_int_equal(flow, CG_FLOW_PLATFORM);
+}
+
+/* A flow given by the caller overrides what the envelope would say. */
+static void
+test_decide_in_given_flow(void **state)
+{
+    (void)state;
+    cg_config *cfg = config(BASE);
+    const char *const rcpts[] = { "buyer@elsewhere.test", NULL };
+    const char *const no_headers[] = { NULL };
+    cg_envelope env = envelope("someone@outside.test", rcpts, no_headers);
+    cg_result *r = verdict(TRUE, FALSE, FALSE);
+    cg_decision d;
+    cg_policy_decide(cfg, &env, r, &d);
+    assert_int_equal(d.flow, CG_FLOW_INBOUND);
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    cg_policy_decide_in_flow(cfg, &env, CG_FLOW_PLATFORM, r, &d);
+    assert_int_equal(d.flow, CG_FLOW_PLATFORM);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    assert_string_equal(d.reason, "contact");
+    cg_result_free(r);
+    cg_config_free(cfg);
 }
 
 int
@@ -362,6 +389,7 @@ main(void)
         cmocka_unit_test(test_dry_run),
         cmocka_unit_test(test_summaries),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_decide_in_given_flow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
