@@ -67,6 +67,19 @@ has "--sender/--recipient replace the headers" '"flow":"outbound"' \
 has "every --recipient counts" '"flow":"internal"' \
     --sender me@example.com --recipient a@example.com --recipient b@example.com "$work/staff.eml"
 has "--sender from outside: inbound" '"flow":"inbound"' --sender x@outside.test "$work/staff.eml"
+# a message over max_scan_bytes gets oversize_action when a category watches its flow
+{ printf 'From: seller@market.test\nTo: buyer@outside.test\nX-Platform-Message: yes\nSubject: long\n\n'
+  yes 'The order ships next week and the invoice follows by post.' | head -n 100; } >"$work/long.eml"
+cp "$work/policy.conf" "$work/oversize.conf"
+printf 'max_scan_bytes = 1K\noversize_action = quarantine\n' >>"$work/oversize.conf"
+check "oversize platform message quarantined" sh -c \
+    '"$1" scan -c "$2" "$3" | grep -q "\"flow\":\"platform\",\"action\":\"quarantine\".*\"truncated\":true"' \
+    _ "$ctl" "$work/oversize.conf" "$work/long.eml"
+cp "$work/policy.conf" "$work/scan.conf"
+printf 'max_scan_bytes = 1K\n' >>"$work/scan.conf"
+check "oversize_action = scan (default) decides on what was read" sh -c \
+    '"$1" scan -c "$2" "$3" | grep -q "\"action\":\"accept\".*\"truncated\":true"' \
+    _ "$ctl" "$work/scan.conf" "$work/long.eml"
 "$ctl" scan --flow sideways "$work/plain.eml" >/dev/null 2>&1
 check "unknown --flow is a usage error" test $? -eq 64
 
