@@ -227,11 +227,19 @@ main(int argc, char **argv)
     if (*cfg->pid_file && !write_pid_file(cfg->pid_file))
         return EX_CANTCREAT;
 
-    /* Block SIGUSR1 before libmilter starts threads, so only ours receives it. */
+    /* Block SIGUSR1 before libmilter starts threads, so only ours receives it.
+     * Block libmilter's stop signals too: it blocks them only once smfi_main
+     * runs, and a thread started before that (our reload thread) would
+     * otherwise take SIGTERM with the default action and kill the process
+     * without a clean stop. */
     static sigset_t reload_set;
     sigemptyset(&reload_set);
     sigaddset(&reload_set, SIGUSR1);
-    pthread_sigmask(SIG_BLOCK, &reload_set, NULL);
+    sigset_t blocked = reload_set;
+    sigaddset(&blocked, SIGHUP);
+    sigaddset(&blocked, SIGTERM);
+    sigaddset(&blocked, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &blocked, NULL);
 
     cg_runtime_install(rt);
     if (smfi_setconn((char *)cfg->socket) != MI_SUCCESS ||

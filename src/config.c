@@ -139,6 +139,8 @@ const cg_option cg_options[] = {
       "Nesting depth of multiparts and forwarded messages examined.", NULL },
     { "max_scan_bytes", CG_OPT_SIZE, "8M", OFF(limits.max_scan_bytes), 1024, 1024.0 * 1024 * 1024, NULL,
       "Decoded text scanned per message (suffixes K, M, G); text beyond it is not scanned and the message is marked truncated.", NULL },
+    { "oversize_action", CG_OPT_STRING, "scan", OFF(oversize_action), 0, 0, "scan tag quarantine discard reject",
+      "What a message that went over max_scan_bytes, max_parts or max_depth gets when a category watches its flow: scan decides on the part that fits like on any message; another action applies unless the verdict's is stronger.", NULL },
     { "contact_threshold", CG_OPT_DOUBLE, "0.6", OFF(threshold[CG_CAT_CONTACT]), 0, 1, NULL,
       "Score at or above which the contact detector reports a violation.", NULL },
     { "confidential_threshold", CG_OPT_DOUBLE, "0.6", OFF(threshold[CG_CAT_CONFIDENTIAL]), 0, 1, NULL,

@@ -2,11 +2,16 @@
  * ctl_scan.c -- `commguardctl scan`: offline scan of .eml files, one JSON line each.
  *
  * Enters the same library as the milter at message parsing and prints what
- * the detectors found.  An unreadable or unparsable file gets an "error"
- * line and makes the exit status non-zero; the other files are still scanned.
+ * the detectors found and what the milter's policy would do with the message.
+ * A file has no envelope, so the policy reads the sender and recipients from
+ * --sender/--recipient, or else from the From, To and Cc headers; --flow
+ * skips the flow rules altogether.  An unreadable or unparsable file gets an
+ * "error" line and makes the exit status non-zero; the other files are still
+ * scanned.
  */
 #include "ctl.h"
 #include "engine.h"
+#include "policy.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -39,9 +44,68 @@ parse_input(const char *path, const cg_limits *limits, GError **error)
     return msg;
 }
 
+/* What the command line says about the envelope; NULL/empty = from the headers. */
+typedef struct {
+    const char *flow;
+    const char *sender;
+    GPtrArray *recipients;       /* const char * */
+} envelope_options;
+
+/* Append the mailboxes of list (and of the groups in it) to out as new strings. */
+static void
+add_mailboxes(InternetAddressList *list, GPtrArray *out)
+{
+    int n = list ? internet_address_list_length(list) : 0;
+    for (int i = 0; i < n; i++) {
+        InternetAddress *a = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_GROUP(a))
+            add_mailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), out);
+        else if (INTERNET_ADDRESS_IS_MAILBOX(a))
+            g_ptr_array_add(out, g_strdup(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))));
+    }
+}
+
+static const char *
+message_header(const void *msg, const char *name)
+{
+    return cg_message_header(msg, name);
+}
+
+static void
+decide(const cg_config *cfg, const envelope_options *opts, const cg_message *msg, const cg_result *r,
+       cg_decision *out)
+{
+    GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+    const char *sender = opts->sender;
+    if (!sender) {
+        add_mailboxes(g_mime_message_get_from(msg->mime), owned);
+        sender = owned->len ? g_ptr_array_index(owned, 0) : "";
+    }
+    GPtrArray *recipients = g_ptr_array_new_with_free_func(g_free);
+    if (opts->recipients->len) {
+        for (guint i = 0; i < opts->recipients->len; i++)
+            g_ptr_array_add(recipients, g_strdup(g_ptr_array_index(opts->recipients, i)));
+    } else {
+        add_mailboxes(g_mime_message_get_addresses(msg->mime, GMIME_ADDRESS_TYPE_TO), recipients);
+        add_mailboxes(g_mime_message_get_addresses(msg->mime, GMIME_ADDRESS_TYPE_CC), recipients);
+    }
+    g_ptr_array_add(recipients, NULL);
+    const cg_envelope env = {
+        .sender = sender, .recipients = (const char *const *)recipients->pdata,
+        .header = message_header, .header_data = msg,
+    };
+    cg_flow flow;
+    if (opts->flow && cg_flow_from_name(opts->flow, &flow))
+        cg_policy_decide_in_flow(cfg, &env, flow, r, out);
+    else
+        cg_policy_decide(cfg, &env, r, out);
+    g_ptr_array_unref(recipients);
+    g_ptr_array_unref(owned);
+}
+
 static void
 write_message(GString *out, const char *path, const cg_message *msg, const cg_result *r,
-              gboolean pretty)
+              const cg_decision *d, gboolean pretty)
 {
     cg_json j;
     cg_json_init(&j, out, pretty);
@@ -56,6 +120,10 @@ write_message(GString *out, const char *path, const cg_message *msg, const cg_re
     } else {
         cg_json_null(&j);
     }
+    cg_json_key(&j, "flow");
+    cg_json_string(&j, cg_flow_name(d->flow));
+    cg_json_key(&j, "action");
+    cg_json_string(&j, cg_action_name(d->action));
     cg_result_write_categories(r, &j);
     cg_json_key(&j, "truncated");
     cg_json_bool(&j, r->truncated);
@@ -99,6 +167,8 @@ ctl_scan(int argc, char **argv)
 {
     const char *config_path = NULL;
     gboolean pretty = FALSE;
+    envelope_options env = { .recipients = g_ptr_array_new() };
+    cg_flow flow;
     int i;
 
     for (i = 1; i < argc; i++) {
@@ -106,17 +176,26 @@ ctl_scan(int argc, char **argv)
             config_path = argv[++i];
         else if (strcmp(argv[i], "--pretty") == 0)
             pretty = TRUE;
+        else if (strcmp(argv[i], "--flow") == 0 && i + 1 < argc && cg_flow_from_name(argv[i + 1], &flow))
+            env.flow = argv[++i];
+        else if (strcmp(argv[i], "--sender") == 0 && i + 1 < argc)
+            env.sender = argv[++i];
+        else if (strcmp(argv[i], "--recipient") == 0 && i + 1 < argc)
+            g_ptr_array_add(env.recipients, argv[++i]);
         else if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "commguardctl scan: unknown option %s\n", argv[i]);
+            fprintf(stderr, "commguardctl scan: bad option %s\n", argv[i]);
+            g_ptr_array_unref(env.recipients);
             return EX_USAGE;
         } else
             break;
     }
     if (i >= argc) {
-        fputs("usage: commguardctl scan [-c FILE] [--pretty] FILE...\n", stderr);
+        fputs("usage: commguardctl scan [-c FILE] [--pretty] [--flow inbound|outbound|internal|platform]\n"
+              "                         [--sender ADDR] [--recipient ADDR]... FILE...\n", stderr);
+        g_ptr_array_unref(env.recipients);
         return EX_USAGE;
     }
 
@@ -125,6 +204,7 @@ ctl_scan(int argc, char **argv)
     if (!cfg) {
         fprintf(stderr, "%s\n", error->message);
         g_error_free(error);
+        g_ptr_array_unref(env.recipients);
         return EX_CONFIG;
     }
     cg_engine *engine = cg_engine_new(cfg, &error);
@@ -132,6 +212,7 @@ ctl_scan(int argc, char **argv)
         fprintf(stderr, "commguardctl: %s\n", error->message);
         g_error_free(error);
         cg_config_free(cfg);
+        g_ptr_array_unref(env.recipients);
         return EX_CONFIG;
     }
 
@@ -146,7 +227,9 @@ ctl_scan(int argc, char **argv)
             status = 1;
         } else {
             cg_result *r = cg_engine_scan(engine, msg);
-            write_message(out, argv[i], msg, r, pretty);
+            cg_decision decision;
+            decide(cfg, &env, msg, r, &decision);
+            write_message(out, argv[i], msg, r, &decision, pretty);
             cg_result_free(r);
             cg_message_free(msg);
         }
@@ -156,6 +239,7 @@ ctl_scan(int argc, char **argv)
     g_string_free(out, TRUE);
     cg_engine_free(engine);
     cg_config_free(cfg);
+    g_ptr_array_unref(env.recipients);
     if (fflush(stdout) != 0)
         return EX_IOERR;
     return status;

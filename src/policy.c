@@ -20,6 +20,17 @@ cg_action_name(cg_action action)
     return action_names[action];
 }
 
+gboolean
+cg_flow_from_name(const char *name, cg_flow *out)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(flow_names); i++)
+        if (strcmp(name, flow_names[i]) == 0) {
+            *out = (cg_flow)i;
+            return TRUE;
+        }
+    return FALSE;
+}
+
 cg_action
 cg_action_from_name(const char *name)
 {
@@ -135,17 +146,26 @@ void
 cg_policy_decide(const cg_config *cfg, const cg_envelope *env, const cg_result *result,
                  cg_decision *out)
 {
+    cg_policy_decide_in_flow(cfg, env, cg_policy_flow(cfg, env), result, out);
+}
+
+void
+cg_policy_decide_in_flow(const cg_config *cfg, const cg_envelope *env, cg_flow flow,
+                         const cg_result *result, cg_decision *out)
+{
     memset(out, 0, sizeof *out);
-    out->flow = cg_policy_flow(cfg, env);
+    out->flow = flow;
     out->would = CG_ACTION_ACCEPT;
+    gboolean watched = FALSE;           /* some category acts on this message */
     for (int c = 0; c < CG_CAT_COUNT; c++) {
         cg_category_decision *d = &out->cat[c];
         d->applies = flow_listed(cfg->flows[c], out->flow);
         d->action = CG_ACTION_ACCEPT;
-        if (!d->applies || !result->cat[c].violation)
+        if (!d->applies || (!result->cat[c].violation && !result->truncated))
             continue;
         d->exempt = exemption(cfg, env, (cg_category)c);
-        if (d->exempt)
+        watched |= !d->exempt;
+        if (d->exempt || !result->cat[c].violation)
             continue;
         d->action = cg_action_from_name(cfg->action[c]);
         /* on a tie the first category keeps the reason */
@@ -153,6 +173,16 @@ cg_policy_decide(const cg_config *cfg, const cg_envelope *env, const cg_result *
             out->would = d->action;
             out->reason = cg_category_name((cg_category)c);
             out->redirect_to = d->action == CG_ACTION_REDIRECT ? cfg->redirect_to[c] : NULL;
+        }
+    }
+    /* Unread text may hide what the detectors look for: the oversize action
+     * is the least a watched message that was not read to the end gets. */
+    if (watched && result->truncated && strcmp(cfg->oversize_action, "scan") != 0) {
+        cg_action oversize = cg_action_from_name(cfg->oversize_action);
+        if (oversize > out->would) {
+            out->would = oversize;
+            out->reason = "oversize";
+            out->redirect_to = NULL;
         }
     }
     /* a dry run shows its verdict in the tag headers and changes nothing else */
@@ -170,6 +200,8 @@ cg_decision_summary(const cg_decision *d, const cg_result *result)
     else
         g_string_append(s, "clean");
     g_string_append_printf(s, "; flow=%s", cg_flow_name(d->flow));
+    if (result->truncated)
+        g_string_append(s, "; truncated");
     for (int c = 0; c < CG_CAT_COUNT; c++) {
         if (result->cat[c].score <= 0)
             continue;

@@ -6,7 +6,9 @@
  * recipient outside), internal, or inbound.  Each category acts only on the
  * flows configured for it and only when no exemption covers the message; the
  * strongest action of the categories that act wins, in the order
- * reject > discard > quarantine > redirect > tag > accept.  Pure: no I/O.
+ * reject > discard > quarantine > redirect > tag > accept.  A message that
+ * was not read to the end (a limit was hit) and that some category watches
+ * gets at least oversize_action.  Pure: no I/O.
  */
 #ifndef CG_POLICY_H
 #define CG_POLICY_H
@@ -23,6 +25,8 @@ typedef enum {
 } cg_action;
 
 const char *cg_flow_name(cg_flow flow);
+/* The flow a word names ("inbound", ...); FALSE for any other word. */
+gboolean cg_flow_from_name(const char *name, cg_flow *out);
 const char *cg_action_name(cg_action action);
 /* The action named by a config word (see config.c's choices); accept otherwise. */
 cg_action cg_action_from_name(const char *name);
@@ -51,14 +55,18 @@ typedef struct {
     cg_action action;                   /* what to do to the message */
     cg_action would;                    /* the policy's choice; differs from action under dry_run */
     const char *redirect_to;            /* for a redirect: the winning category's address */
-    const char *reason;                 /* the category that chose `would`, or NULL */
+    const char *reason;                 /* the category that chose `would`, "oversize", or NULL */
 } cg_decision;
 
 cg_flow cg_policy_flow(const cg_config *cfg, const cg_envelope *env);
 void cg_policy_decide(const cg_config *cfg, const cg_envelope *env, const cg_result *result,
                       cg_decision *out);
+/* The same decision for a flow the caller already knows (commguardctl scan --flow). */
+void cg_policy_decide_in_flow(const cg_config *cfg, const cg_envelope *env, cg_flow flow,
+                              const cg_result *result, cg_decision *out);
 
-/* "quarantine (contact); flow=platform; contact=0.90" or "clean; flow=inbound";
+/* "quarantine (contact); flow=platform; contact=0.90" or "clean; flow=inbound"
+ * (with "; truncated" after the flow when a limit was hit);
  * a dry run reads "tag; dry-run would=quarantine (contact); ...".  ASCII only. */
 char *cg_decision_summary(const cg_decision *d, const cg_result *result);
 /* The distinct kind/rule pairs of the counted findings, per category:

@@ -346,6 +346,120 @@ test_names(void **state)
     assert_int_equal(cg_action_from_name("quarantine"), CG_ACTION_QUARANTINE);
     assert_int_equal(cg_action_from_name("nonsense"), CG_ACTION_ACCEPT);
     assert_string_equal(cg_action_name(CG_ACTION_DISCARD), "discard");
+    cg_flow flow = CG_FLOW_INBOUND;
+    assert_true(cg_flow_from_name("platform", &flow));
+    assert_int_equal(flow, CG_FLOW_PLATFORM);
+    assert_false(cg_flow_from_name("sideways", &flow));
+    assert_int_equal(flow, CG_FLOW_PLATFORM);
+}
+
+/* A message cut short by a limit: scan decides on what was read; another
+ * oversize_action is the least a watched message gets, never for mail no
+ * category watches (other flows, exemptions). */
+static void
+test_oversize(void **state)
+{
+    (void)state;
+    const char *const rcpts[] = { "buyer@elsewhere.test", NULL };
+    const char *const platform[] = { "X-Platform-Message: yes", NULL };
+    const char *const business[] = { "X-Platform-Message: yes", "X-Account-Plan: Business", NULL };
+    cg_envelope env = envelope("seller@elsewhere.test", rcpts, platform);
+    cg_result *clean = verdict(FALSE, FALSE, FALSE), *contact = verdict(TRUE, FALSE, FALSE);
+    clean->truncated = contact->truncated = TRUE;
+    cg_decision d;
+
+    cg_config *cfg = config(BASE);
+    assert_string_equal(cfg->oversize_action, "scan");
+    cg_policy_decide(cfg, &env, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    assert_null(d.reason);
+    char *summary = cg_decision_summary(&d, clean);
+    assert_string_equal(summary, "clean; flow=platform; truncated");
+    g_free(summary);
+    cg_policy_decide(cfg, &env, contact, &d);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    assert_string_equal(d.reason, "contact");
+    cg_config_free(cfg);
+
+    char *text = g_strconcat(BASE, "oversize_action = quarantine\n", NULL);
+    cfg = config(text);
+    cg_policy_decide(cfg, &env, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    assert_string_equal(d.reason, "oversize");
+    summary = cg_decision_summary(&d, clean);
+    assert_string_equal(summary, "quarantine (oversize); flow=platform; truncated");
+    g_free(summary);
+    /* a category asking for as much keeps the reason */
+    cg_policy_decide(cfg, &env, contact, &d);
+    assert_string_equal(d.reason, "contact");
+    /* a message read to the end is not oversize */
+    clean->truncated = FALSE;
+    cg_policy_decide(cfg, &env, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    clean->truncated = TRUE;
+    /* media watches inbound mail, so that is held too ... */
+    cg_envelope inbound = envelope("seller@elsewhere.test", rcpts, NULL);
+    cg_policy_decide(cfg, &inbound, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    cg_config_free(cfg);
+    g_free(text);
+
+    /* ... unless media's exemption covers the recipients: then nothing watches it */
+    text = g_strconcat(BASE, "oversize_action = quarantine\nmedia_exempt_recipients = elsewhere.test\n", NULL);
+    cfg = config(text);
+    cg_policy_decide(cfg, &inbound, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    assert_string_equal(d.cat[CG_CAT_MEDIA].exempt, "exempt recipients");
+    /* the contact exemption by account plan also exempts from the oversize action */
+    env.header_data = business;
+    cg_policy_decide(cfg, &env, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    cg_config_free(cfg);
+    g_free(text);
+
+    /* a stronger verdict wins over the oversize action; dry run only tags */
+    text = g_strconcat(BASE, "oversize_action = tag\ncontact_action = reject\n", NULL);
+    cfg = config(text);
+    env.header_data = platform;
+    cg_policy_decide(cfg, &env, contact, &d);
+    assert_int_equal(d.action, CG_ACTION_REJECT);
+    cg_policy_decide(cfg, &env, clean, &d);
+    assert_int_equal(d.action, CG_ACTION_TAG);
+    assert_string_equal(d.reason, "oversize");
+    cg_config_free(cfg);
+    g_free(text);
+    text = g_strconcat(BASE, "oversize_action = reject\ndry_run = yes\n", NULL);
+    cfg = config(text);
+    cg_policy_decide(cfg, &env, clean, &d);
+    assert_int_equal(d.would, CG_ACTION_REJECT);
+    assert_int_equal(d.action, CG_ACTION_TAG);
+    cg_config_free(cfg);
+    g_free(text);
+
+    cg_result_free(clean);
+    cg_result_free(contact);
+}
+
+/* A flow given by the caller overrides what the envelope would say. */
+static void
+test_decide_in_given_flow(void **state)
+{
+    (void)state;
+    cg_config *cfg = config(BASE);
+    const char *const rcpts[] = { "buyer@elsewhere.test", NULL };
+    const char *const no_headers[] = { NULL };
+    cg_envelope env = envelope("someone@outside.test", rcpts, no_headers);
+    cg_result *r = verdict(TRUE, FALSE, FALSE);
+    cg_decision d;
+    cg_policy_decide(cfg, &env, r, &d);
+    assert_int_equal(d.flow, CG_FLOW_INBOUND);
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    cg_policy_decide_in_flow(cfg, &env, CG_FLOW_PLATFORM, r, &d);
+    assert_int_equal(d.flow, CG_FLOW_PLATFORM);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    assert_string_equal(d.reason, "contact");
+    cg_result_free(r);
+    cg_config_free(cfg);
 }
 
 int
@@ -362,6 +476,8 @@ main(void)
         cmocka_unit_test(test_dry_run),
         cmocka_unit_test(test_summaries),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_decide_in_given_flow),
+        cmocka_unit_test(test_oversize),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

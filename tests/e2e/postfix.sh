@@ -1,8 +1,10 @@
 #!/bin/sh
 # postfix.sh -- end-to-end test with a real Postfix: a private instance under
 # the build tree on a loopback port, commguard attached by smtpd_milters on a
-# unix socket, mail sent with swaks and read from the delivered maildirs and
-# the quarantine directory.  Skips (exit 77) without root, postfix or swaks.
+# unix socket, mail sent with swaks and read from the delivered maildirs, the
+# quarantine directory and the SMTP replies: tagging, quarantine, exemptions,
+# media redirect, confidential reject, 4xx while commguard is down.  Skips
+# (exit 77) without root, postfix or swaks.
 set -u
 
 skip() { echo "SKIP: $*"; exit 77; }
@@ -52,10 +54,32 @@ wait_for() {
     return 1
 }
 
-send() {    # send TO LOGFILE SWAKS-ARGS...
-    to=$1 log=$2; shift 2
-    swaks --server 127.0.0.1 --port "$PORT" --from seller@market.test --to "$to" \
+send_from() {   # send_from FROM TO LOGFILE SWAKS-ARGS...  (TO may be a,b for several)
+    from=$1 to=$2 log=$3; shift 3
+    swaks --server 127.0.0.1 --port "$PORT" --from "$from" --to "$to" \
           --header "Subject: e2e" "$@" >"$log" 2>&1
+}
+send() {        # send TO LOGFILE SWAKS-ARGS...: from a marketplace seller
+    send_from seller@market.test "$@"
+}
+
+# delivered_file ADDRESS: print the delivered message for ADDRESS, waiting up to 20 s
+delivered_file() {
+    for _ in $(seq 100); do
+        grep -l "^Delivered-To: $1\$" "$DIR"/mail/catchall/new/* 2>/dev/null | head -n 1 | grep . && return 0
+        sleep 0.2
+    done
+    return 1
+}
+delivered() { delivered_file "$1" >/dev/null; }
+# header_value FILE NAME: the header's value with its folds undone
+header_value() {
+    awk -v name="$2" '
+        /^$/ { exit }
+        /^[ \t]/ { if (on) { sub(/^[ \t]+/, " "); value = value $0 }; next }
+        { on = tolower(substr($0, 1, length(name) + 1)) == tolower(name) ":" }
+        on { value = substr($0, length(name) + 2) }
+        END { print value }' "$1"
 }
 
 # ---- the Postfix instance --------------------------------------------------
@@ -130,6 +154,10 @@ internal_domains = localhost
 platform_header = X-Platform-Message: yes
 contact_exempt_header = X-Account-Plan: Business|Enterprise
 contract_header = X-Contract-Status: started|active
+media_action = redirect
+media_redirect_to = press@localhost
+confidential_action = reject
+reject_text = Refused by the e2e content policy
 CG
 check "commguard -n accepts the test configuration" "$COMMGUARD" -n -c "$DIR/commguard.conf"
 "$COMMGUARD" -f -c "$DIR/commguard.conf" 2>"$DIR/commguard.log" &
@@ -150,7 +178,7 @@ check "clean message tagged" sh -c "grep -l 'Delivered-To: clean@localhost' $DIR
 
 # a contact-sharing platform message is quarantined, not delivered
 send contact@localhost "$DIR/contact.swaks" --add-header "X-Platform-Message: yes" --body "$CONTACT_BODY"
-check "contact message accepted by SMTP (then discarded)" grep -q '^<- *250' "$DIR/contact.swaks"
+check "contact message accepted by SMTP (then discarded)" grep -q '^<- *250 .*queued' "$DIR/contact.swaks"
 check "contact message stored in the quarantine" wait_for "$DIR/quarantine/*/message.eml"
 check "quarantined message is the one sent" sh -c "grep -q 'john.smith@gmail.com' $DIR/quarantine/*/message.eml"
 check "quarantine metadata names the recipient" sh -c "grep -q '\"contact@localhost\"' $DIR/quarantine/*/meta.json"
@@ -160,10 +188,37 @@ check "quarantine item is private" sh -c "[ \$(stat -c %a $DIR/quarantine/*/mess
 send business@localhost "$DIR/business.swaks" --add-header "X-Platform-Message: yes" \
      --add-header "X-Account-Plan: Business" --body "$CONTACT_BODY"
 check "business-plan message accepted" grep -q '^<- *250 .*queued' "$DIR/business.swaks"
-found_business() { wait_for "$DIR/mail/catchall/new/*" && grep -l 'Delivered-To: business@localhost' "$DIR"/mail/catchall/new/* >/dev/null 2>&1; }
-delivered_business() { for _ in $(seq 100); do found_business && return 0; sleep 0.2; done; return 1; }
-check "business-plan message delivered" delivered_business
+check "business-plan message delivered" delivered business@localhost
 check "nothing delivered to the quarantined recipient" sh -c "! grep -l 'Delivered-To: contact@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+
+# ... and so is one whose contract has started
+send contract@localhost "$DIR/contract.swaks" --add-header "X-Platform-Message: yes" \
+     --add-header "X-Contract-Status: started" --body "$CONTACT_BODY"
+check "contract-started message accepted" grep -q '^<- *250 .*queued' "$DIR/contract.swaks"
+check "contract-started message delivered" delivered contract@localhost
+
+# a media request from outside goes to the press address, the original recipients recorded
+send_from reporter@news.test sales@localhost,info@localhost "$DIR/media.swaks" \
+     --header "Subject: Interview request for our story" \
+     --body "Hello, I am a journalist at a business newspaper writing a story on the sector.
+Could your CEO give us an interview or a comment on record before our deadline on Friday?"
+check "media request accepted" grep -q '^<- *250 .*queued' "$DIR/media.swaks"
+check "media request delivered to the press address" delivered press@localhost
+press=$(delivered_file press@localhost)
+originals=$(header_value "$press" X-Commguard-Original-Recipients)
+check "original recipients recorded: sales" sh -c "printf '%s' '$originals' | grep -q 'sales@localhost'"
+check "original recipients recorded: info" sh -c "printf '%s' '$originals' | grep -q 'info@localhost'"
+check "redirected message tagged as media" sh -c "grep -q '^X-Commguard-Verdict: redirect (media); flow=inbound' '$press'"
+check "nothing delivered to the original recipients" \
+    sh -c "! grep -l -e 'Delivered-To: sales@localhost' -e 'Delivered-To: info@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+
+# a confidential message from staff to outside gets the configured action: reject
+send_from staff@localhost partner@outside.test "$DIR/confidential.swaks" \
+     --body "Internal only - do not forward. Attached is the confidential draft of our Q3 revenue
+figures before the public announcement; please keep it strictly confidential."
+check "confidential outbound message rejected with the configured reply" \
+    grep -q '^<\*\* *550 5.7.1 Refused by the e2e content policy' "$DIR/confidential.swaks"
+check "the rejection is logged with its reason" grep -q 'action=reject verdict="reject (confidential); flow=outbound' "$DIR/commguard.log"
 
 # with commguard stopped, Postfix defers: no mail is lost
 stop_commguard
