@@ -74,6 +74,8 @@ static gboolean
 word_in(const char *w, size_t n, const context_word *list, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
+        if (list[i].word[0] != w[0])          /* cheap first test before measuring */
+            continue;
         size_t k = strlen(list[i].word);
         if ((k == n || (list[i].prefix && k < n)) && memcmp(w, list[i].word, k) == 0)
             return TRUE;

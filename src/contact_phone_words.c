@@ -97,6 +97,7 @@ is_homophone(const number_word *e)
 struct phone_words {
     GHashTable *words;      /* word -> const number_word * */
     size_t longest;
+    gboolean starts[256];   /* bytes a number token can start with: a cheap first test */
 };
 
 phone_words *
@@ -107,9 +108,14 @@ phone_words_new(void)
     for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
         g_hash_table_insert(w->words, (gpointer)number_words[i].word, (gpointer)&number_words[i]);
         w->longest = MAX(w->longest, strlen(number_words[i].word));
+        w->starts[(unsigned char)number_words[i].word[0]] = TRUE;
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++)
+    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++) {
         g_hash_table_insert(w->words, (gpointer)homophones[i].word, (gpointer)&homophones[i]);
+        w->starts[(unsigned char)homophones[i].word[0]] = TRUE;
+    }
+    for (int c = '0'; c <= '9'; c++)
+        w->starts[c] = TRUE;
     return w;
 }
 
@@ -327,6 +333,10 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         while (i < len && is_token_char(s, i, len, &width))
             i += width;
         gap = 0;
+        if (!w->starts[(unsigned char)g_ascii_tolower(s[start])]) {
+            end_stretch(&st, text, findings);     /* cannot be a number word or digits */
+            continue;
+        }
         char *lower = i - start <= MAX_TOKEN ? g_utf8_strdown(s + start, i - start) : NULL;
         token_span span = {start, i, st.atoms->len};
         if (lower && token_atoms(w, lower, strlen(lower), st.atoms)) {
