@@ -424,6 +424,18 @@ typedef struct {
     const char *rule;
 } phone_hit;
 
+/* "1 2 3 ... 10", one per line: a numbered list, not a number. */
+static gboolean
+counts_up(const char *s, const digit_group *g, size_t n)
+{
+    if (n < 4)
+        return FALSE;
+    for (size_t i = 1; i < n; i++)
+        if (group_value(s, &g[i]) != group_value(s, &g[i - 1]) + 1)
+            return FALSE;
+    return TRUE;
+}
+
 static gboolean
 judge_candidate(const cg_text *text, const digit_group *g, size_t n, run_start *st, phone_hit *hit)
 {
@@ -438,7 +450,8 @@ judge_candidate(const cg_text *text, const digit_group *g, size_t n, run_start *
         nd += group_digits(&g[i]);
     }
     d[nd] = 0;
-    if (nd < MIN_DIGITS || phone_digits_look_fake(d, nd) || looks_like_date_or_address(s, g, n))
+    if (nd < MIN_DIGITS || phone_digits_look_fake(d, nd) || looks_like_date_or_address(s, g, n) ||
+        counts_up(s, g, n))
         return FALSE;
     /* "(2003)" after a page range: a parenthesised tail is not part of a phone. */
     if (vend < len && s[vend] == ')' && n > 1 && memchr(s + g[n - 2].end, '(', g[n - 1].start - g[n - 2].end))

@@ -172,6 +172,9 @@ static void
 test_not_phones(void **state)
 {
     (void)state;
+    /* Numbered lists, one number per line or per token. */
+    expect_below("Steps\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", 0.6);
+    expect_below("rows 4 5 6 7 8 9 10 11 12", 0.6);
     static const char *const clean[] = {
         "Quote $4,150.55 for 3 pages, due 2025-06-14 14:30",
         "Ihr Angebot \xc3\xbc" "ber 1.500 \xe2\x82\xac netto, Lieferung in KW 23",
