@@ -6,37 +6,16 @@
 #include "testutil.h"
 #include "rules.h"
 
-/* The contact findings of kind address in body, as "rule|match" lines. */
-static char *
-addresses(const char *body)
-{
-    cg_result *r = scan_text(body);
-    GString *out = g_string_new(NULL);
-    GPtrArray *f = r->cat[CG_CAT_CONTACT].findings;
-    for (guint i = 0; i < f->len; i++) {
-        const cg_finding *x = g_ptr_array_index(f, i);
-        if (strcmp(x->kind, "address") == 0)
-            g_string_append_printf(out, "%s%s|%s", out->len ? "\n" : "", x->rule, x->match);
-    }
-    cg_result_free(r);
-    return g_string_free(out, FALSE);
-}
-
 static void
 expect_address(const char *body, const char *rule, const char *match)
 {
-    char *got = addresses(body);
-    char *want = g_strdup_printf("%s|%s", rule, match);
-    if (!strstr(got, want))
-        fail_msg("\"%s\": wanted %s, got \"%s\"", body, want, got);
-    g_free(want);
-    g_free(got);
+    expect_contact_finding(body, "address", rule, match);
 }
 
 static void
 expect_none(const char *body)
 {
-    char *got = addresses(body);
+    char *got = contact_findings(body, "address");
     if (*got)
         fail_msg("\"%s\": wanted no address, got \"%s\"", body, got);
     g_free(got);

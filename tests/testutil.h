@@ -64,4 +64,32 @@ scan_text(const char *body)
     return r;
 }
 
+/* The contact findings of kind in body, as "rule|match" lines. */
+static inline char *
+contact_findings(const char *body, const char *kind)
+{
+    cg_result *r = scan_text(body);
+    GString *out = g_string_new(NULL);
+    GPtrArray *f = r->cat[CG_CAT_CONTACT].findings;
+    for (guint i = 0; i < f->len; i++) {
+        const cg_finding *x = g_ptr_array_index(f, i);
+        if (strcmp(x->kind, kind) == 0)
+            g_string_append_printf(out, "%s%s|%s", out->len ? "\n" : "", x->rule, x->match);
+    }
+    cg_result_free(r);
+    return g_string_free(out, FALSE);
+}
+
+/* body has a contact finding of kind by rule matching exactly match. */
+static inline void
+expect_contact_finding(const char *body, const char *kind, const char *rule, const char *match)
+{
+    char *got = contact_findings(body, kind);
+    char *want = g_strdup_printf("%s|%s", rule, match);
+    if (!strstr(got, want))
+        fail_msg("\"%s\": wanted %s, got \"%s\"", body, want, got);
+    g_free(want);
+    g_free(got);
+}
+
 #endif
