@@ -283,6 +283,7 @@ on_eom(SMFICTX *ctx)
         g_mime_stream_reset(stream);
         const cg_action_request req = {
             .ctx = ctx, .cfg = cfg, .queue_id = queue_id(c), .sender = c->sender,
+            .subject = cg_message_header(msg, "Subject"),
             .recipients = env.recipients, .result = result, .decision = &decision, .message = stream,
         };
         char *note = NULL;
