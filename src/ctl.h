@@ -9,6 +9,7 @@
 /* Each returns the process exit status. */
 int ctl_scan(int argc, char **argv);
 int ctl_quarantine(int argc, char **argv);
+int ctl_report(int argc, char **argv);
 
 /* Shared by the subcommands (ctl_quarantine.c). */
 /* path, or /etc/commguard.conf when it exists, or the defaults; NULL after
