@@ -76,6 +76,8 @@ quarantine_metadata(const cg_action_request *req)
     for (const char *const *r = req->recipients; *r; r++)
         cg_json_string(&j, *r);
     cg_json_end_array(&j);
+    cg_json_key(&j, "subject");
+    cg_json_string(&j, req->subject);
     cg_json_key(&j, "received");
     cg_json_int(&j, g_get_real_time() / G_USEC_PER_SEC);
     cg_json_key(&j, "flow");

@@ -19,6 +19,7 @@ typedef struct {
     const cg_config *cfg;
     const char *queue_id;
     const char *sender;
+    const char *subject;         /* decoded, or NULL */
     const char *const *recipients;
     const cg_result *result;
     const cg_decision *decision;

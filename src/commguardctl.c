@@ -12,6 +12,8 @@ static void
 usage(FILE *out)
 {
     fputs("usage: commguardctl scan [-c FILE] [--pretty] FILE...   (- reads standard input)\n"
+          "       commguardctl quarantine [-c FILE] list|show|release|delete|expire ...\n"
+          "       commguardctl report [-c FILE] [--dry-run]\n"
           "       commguardctl --version\n", out);
 }
 
@@ -24,6 +26,10 @@ main(int argc, char **argv)
     }
     if (strcmp(argv[1], "scan") == 0)
         return ctl_scan(argc - 1, argv + 1);
+    if (strcmp(argv[1], "quarantine") == 0)
+        return ctl_quarantine(argc - 1, argv + 1);
+    if (strcmp(argv[1], "report") == 0)
+        return ctl_report(argc - 1, argv + 1);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("commguardctl %s\n", PACKAGE_VERSION);
         return 0;

@@ -115,6 +115,16 @@ check_printable(const char *v)
     return NULL;
 }
 
+/* A command line whose program is an absolute path. */
+static char *
+check_command(const char *v)
+{
+    char **argv = NULL;
+    gboolean ok = g_shell_parse_argv(v, NULL, &argv, NULL) && argv[0][0] == '/';
+    g_strfreev(argv);
+    return ok ? NULL : g_strdup_printf("\"%s\" is not a command starting with an absolute path", v);
+}
+
 #define FLOWS "inbound outbound internal platform"
 #define ACTIONS "accept tag redirect quarantine discard reject"
 #define CATEGORY_OPTIONS(cat, CAT, default_flows, default_action) \
@@ -194,6 +204,28 @@ const cg_option cg_options[] = {
       "Directory where quarantined messages are stored, one folder per message.", check_path_or_empty },
     { "on_error", CG_OPT_STRING, "tempfail", OFF(on_error), 0, 0, "tempfail accept reject",
       "What a message gets when commguard fails internally while handling it.", NULL },
+    { "quarantine_retention", CG_OPT_UINT, "30", OFF(quarantine_retention), 1, 3650, NULL,
+      "Days a quarantined message is kept before commguardctl expire marks it expired and removes it; the record of an item that was acted on is kept as long again.", NULL },
+    { "release_command", CG_OPT_STRING, "/usr/sbin/sendmail", OFF(release_command), 0, 0, NULL,
+      "The MTA's sendmail command, with any options it needs (such as -C for a Postfix instance); released messages, digests and confirmations are handed to it with -i -f SENDER -- RECIPIENTS added.", check_command },
+    { "control_address", CG_OPT_STRING, "", OFF(control_address), 0, 0, NULL,
+      "Address the milter intercepts for reviewers' release and delete replies; empty turns release by reply off.", check_address_or_empty },
+    { "report_from", CG_OPT_STRING, "", OFF(report_from), 0, 0, NULL,
+      "Sender of digests and confirmations; empty uses control_address.", check_address_or_empty },
+    { "contact_reviewers", CG_OPT_LIST, "", OFF(reviewers[CG_CAT_CONTACT]), 0, 0, NULL,
+      "Addresses that get the digest of quarantined contact messages and may release or delete them.", check_address_or_empty },
+    { "confidential_reviewers", CG_OPT_LIST, "", OFF(reviewers[CG_CAT_CONFIDENTIAL]), 0, 0, NULL,
+      "Addresses that get the digest of quarantined confidential messages and may release or delete them.", check_address_or_empty },
+    { "media_reviewers", CG_OPT_LIST, "", OFF(reviewers[CG_CAT_MEDIA]), 0, 0, NULL,
+      "Addresses that get the digest of quarantined media messages and may release or delete them.", check_address_or_empty },
+    { "release_secret", CG_OPT_STRING, "", OFF(release_secret), 0, 0, NULL,
+      "Secret key of the release and delete tokens in digests; empty reads release_secret_file.", check_printable },
+    { "release_secret_file", CG_OPT_STRING, "", OFF(release_secret_file), 0, 0, NULL,
+      "File whose first line is the token secret, readable only by commguard; used when release_secret is empty.", check_path_or_empty },
+    { "release_token_days", CG_OPT_UINT, "7", OFF(release_token_days), 1, 365, NULL,
+      "Days a release or delete token in a digest stays valid.", NULL },
+    { "report_when_empty", CG_OPT_BOOL, "no", OFF(report_when_empty), 0, 0, NULL,
+      "Send a digest even when nothing was quarantined since the last one.", NULL },
     { "internal_domains", CG_OPT_LIST, "", OFF(internal_domains), 0, 0, NULL,
       "Domains of the organisation; senders in them (or authenticated senders) are internal.",
       check_address_or_domain },

@@ -43,6 +43,15 @@ typedef struct {
     char *tmp_dir, *quarantine_dir;
     char *on_error;                          /* action when something inside fails */
 
+    /* quarantine review */
+    unsigned quarantine_retention;           /* days */
+    char *release_command;                   /* sendmail command line */
+    char *control_address, *report_from;     /* "" = release by reply off / use control_address */
+    char **reviewers[CG_CAT_COUNT];
+    char *release_secret, *release_secret_file;
+    unsigned release_token_days;
+    gboolean report_when_empty;
+
     /* the policy */
     char **internal_domains, **platform_domains;
     char *platform_header;                   /* "Name: value|value" or "" */

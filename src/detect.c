@@ -28,6 +28,37 @@ cg_category_from_name(const char *name, cg_category *out)
     return FALSE;
 }
 
+/* How much text around a finding a reviewer sees: enough to judge it, short
+ * enough for a digest table. */
+#define EXCERPT_CONTEXT 40
+
+/* text[start, end) with up to EXCERPT_CONTEXT bytes either side, cut at
+ * character boundaries, line breaks and runs of spaces made single spaces. */
+static char *
+excerpt(const char *text, size_t start, size_t end)
+{
+    size_t len = strlen(text);
+    size_t from = start > EXCERPT_CONTEXT ? start - EXCERPT_CONTEXT : 0;
+    size_t to = MIN(len, end + EXCERPT_CONTEXT);
+    while (from > 0 && (text[from] & 0xC0) == 0x80)
+        from--;
+    while (to < len && (text[to] & 0xC0) == 0x80)
+        to++;
+    GString *out = g_string_sized_new(to - from + 8);
+    if (from > 0)
+        g_string_append(out, "...");
+    for (size_t i = from; i < to; i++) {
+        gboolean space = g_ascii_isspace(text[i]);
+        if (!space)
+            g_string_append_c(out, text[i]);
+        else if (out->len && out->str[out->len - 1] != ' ')
+            g_string_append_c(out, ' ');
+    }
+    if (to < len)
+        g_string_append(out, "...");
+    return g_string_free(out, FALSE);
+}
+
 cg_finding *
 cg_finding_new(cg_category cat, const char *kind, const char *rule, const cg_text *text,
                size_t vstart, size_t vend, double score)
@@ -41,6 +72,7 @@ cg_finding_new(cg_category cat, const char *kind, const char *rule, const cg_tex
     f->rule = g_strdup(rule);
     f->match = g_strndup(text->view.text + vstart, vend - vstart);
     f->original = g_strndup(text->seg->text + ostart, oend - ostart);
+    f->excerpt = excerpt(text->seg->text, ostart, oend);
     f->where = g_strdup(text->seg->where);
     f->offset = ostart;
     f->view_start = vstart;
@@ -58,6 +90,7 @@ cg_finding_free(cg_finding *f)
     g_free(f->rule);
     g_free(f->match);
     g_free(f->original);
+    g_free(f->excerpt);
     g_free(f->where);
     g_free(f);
 }

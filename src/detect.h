@@ -42,6 +42,7 @@ typedef struct {
     char *rule;              /* the rule that matched */
     char *match;             /* normalised text */
     char *original;          /* the text as written */
+    char *excerpt;           /* the original with some context around it, one line */
     char *where;             /* segment origin */
     size_t offset;           /* byte offset of original in the segment's text */
     size_t view_start, view_end;  /* the span in the segment's view, for context rules */

@@ -8,7 +8,8 @@
  * end of message it is parsed and scanned with the runtime the message
  * started with, the policy picks an action and action.c applies it.  Any
  * failure on the way gives the message the on_error action.  Every message
- * gets one log line keyed by the MTA's queue ID.
+ * gets one log line keyed by the MTA's queue ID.  Mail to control_address
+ * is not delivered there: control.c carries out its commands.
  */
 #include "milter.h"
 
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "action.h"
+#include "control.h"
 #include "runtime.h"
 
 typedef struct {
@@ -32,6 +34,7 @@ typedef struct {
     GByteArray *buffer;          /* the message until it outgrows body_memory_limit */
     int spill_fd;                /* then the whole message is here; -1 before */
     gboolean failed;             /* something went wrong: on_error at end of message */
+    char *control_rcpt;          /* the control address as the MTA gave it, when a recipient */
 } conn_ctx;
 
 static void
@@ -48,6 +51,7 @@ message_reset(conn_ctx *c)
     c->spill_fd = -1;
     c->authenticated = FALSE;
     c->failed = FALSE;
+    g_clear_pointer(&c->control_rcpt, g_free);
 }
 
 /* "<user@example.com>" -> "user@example.com" */
@@ -170,8 +174,14 @@ static sfsistat
 on_envrcpt(SMFICTX *ctx, char **argv)
 {
     conn_ctx *c = smfi_getpriv(ctx);
+    char *rcpt = bare_address(argv[0]);
+    if (c->rt && cg_control_is_address(c->rt->cfg, rcpt) && !c->control_rcpt) {
+        c->control_rcpt = g_strdup(argv[0]);    /* not a recipient for the policy */
+        g_free(rcpt);
+        return SMFIS_CONTINUE;
+    }
     /* keep the array NULL-terminated for the policy */
-    c->recipients->pdata[c->recipients->len - 1] = bare_address(argv[0]);
+    c->recipients->pdata[c->recipients->len - 1] = rcpt;
     g_ptr_array_add(c->recipients, NULL);
     return SMFIS_CONTINUE;
 }
@@ -264,6 +274,18 @@ on_eom(SMFICTX *ctx)
     }
     const cg_config *cfg = c->rt->cfg;
     GMimeStream *stream = c->failed ? NULL : message_stream(c);
+    if (stream && c->control_rcpt) {
+        cg_control_handle(cfg, queue_id(c), c->sender, stream);
+        g_mime_stream_reset(stream);
+        gboolean removed = smfi_delrcpt(ctx, c->control_rcpt) == MI_SUCCESS;
+        if (!removed || c->recipients->len == 1) {    /* only the control address: nothing to deliver */
+            if (!removed)
+                syslog(LOG_ERR, "%s: control: cannot remove %s from the recipients", queue_id(c), c->control_rcpt);
+            g_object_unref(stream);
+            message_reset(c);
+            return SMFIS_DISCARD;
+        }
+    }
     GError *err = NULL;
     cg_message *msg = stream ? cg_message_parse_stream(stream, &cfg->limits, &err) : NULL;
     sfsistat status;
@@ -283,6 +305,7 @@ on_eom(SMFICTX *ctx)
         g_mime_stream_reset(stream);
         const cg_action_request req = {
             .ctx = ctx, .cfg = cfg, .queue_id = queue_id(c), .sender = c->sender,
+            .subject = cg_message_header(msg, "Subject"),
             .recipients = env.recipients, .result = result, .decision = &decision, .message = stream,
         };
         char *note = NULL;

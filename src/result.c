@@ -81,6 +81,7 @@ write_finding(const cg_finding *f, cg_json *j)
     cg_json_key(j, "kind");      cg_json_string(j, f->kind);
     cg_json_key(j, "match");     cg_json_string(j, f->match);
     cg_json_key(j, "original");  cg_json_string(j, f->original);
+    cg_json_key(j, "excerpt");   cg_json_string(j, f->excerpt);
     cg_json_key(j, "where");     cg_json_string(j, f->where);
     cg_json_key(j, "offset");    cg_json_int(j, (gint64)f->offset);
     cg_json_key(j, "rule");      cg_json_string(j, f->rule);

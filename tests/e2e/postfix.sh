@@ -158,6 +158,11 @@ media_action = redirect
 media_redirect_to = press@localhost
 confidential_action = reject
 reject_text = Refused by the e2e content policy
+release_command = /usr/sbin/sendmail -C $DIR/etc
+control_address = control@localhost
+report_from = commguard@localhost
+contact_reviewers = trust@localhost
+release_secret = e2e-secret-0123456789abcdef
 CG
 check "commguard -n accepts the test configuration" "$COMMGUARD" -n -c "$DIR/commguard.conf"
 "$COMMGUARD" -f -c "$DIR/commguard.conf" 2>"$DIR/commguard.log" &
@@ -196,6 +201,36 @@ send contract@localhost "$DIR/contract.swaks" --add-header "X-Platform-Message: 
      --add-header "X-Contract-Status: started" --body "$CONTACT_BODY"
 check "contract-started message accepted" grep -q '^<- *250 .*queued' "$DIR/contract.swaks"
 check "contract-started message delivered" delivered contract@localhost
+
+# quarantine review: the digest reaches the reviewer; a reply with its
+# release line from a non-reviewer does nothing, from the reviewer releases
+# the message once, and a second reply does nothing
+CTL=$top_builddir/src/commguardctl
+check "report sends the digest" "$CTL" report -c "$DIR/commguard.conf"
+check "digest delivered to the reviewer" delivered trust@localhost
+digest=$(delivered_file trust@localhost)
+check "digest is multipart/alternative" grep -q 'multipart/alternative' "$digest"
+check "digest lists the quarantined message" grep -q 'john.smith@gmail.com' "$digest"
+token=$(grep -o 'release [0-9A-Za-z-]*\.[0-9]*\.[0-9a-f]\{64\}' "$digest" | head -n 1 | cut -d' ' -f2)
+check "digest carries a release token" test -n "$token"
+check "nothing new: no second digest" sh -c "'$CTL' report -c '$DIR/commguard.conf' | grep -vq sent; [ \$(grep -l 'Delivered-To: trust@localhost' $DIR/mail/catchall/new/* | wc -l) = 1 ]"
+send_from mallory@localhost control@localhost "$DIR/forged.swaks" --body "release $token"
+check "control mail from a non-reviewer accepted (then discarded)" grep -q '^<- *250 .*queued' "$DIR/forged.swaks"
+for _ in $(seq 50); do grep -q 'not a reviewer' "$DIR/commguard.log" && break; sleep 0.1; done
+check "non-reviewer's release refused and logged" grep -q 'control: from=<mallory@localhost> release .* refused: not a reviewer' "$DIR/commguard.log"
+send_from trust@localhost control@localhost "$DIR/release.swaks" --body "Thanks.
+release $token"
+check "reviewer's release delivers the original" delivered contact@localhost
+released=$(delivered_file contact@localhost)
+check "released message is the quarantined one" grep -q 'john.smith@gmail.com' "$released"
+check "reviewer gets a confirmation" sh -c "for _ in \$(seq 100); do grep -l 'Subject: commguard: your quarantine request' $DIR/mail/catchall/new/* 2>/dev/null | grep -q . && exit 0; sleep 0.2; done; exit 1"
+send_from trust@localhost control@localhost "$DIR/replay.swaks" --body "release $token"
+for _ in $(seq 50); do grep -q 'release .* refused: .* was released' "$DIR/commguard.log" && break; sleep 0.1; done
+check "a second release is refused and logged" grep -q 'control: from=<trust@localhost> release .* refused: .* was released by trust@localhost' "$DIR/commguard.log"
+sleep 1
+check "the original arrived once" sh -c "[ \$(grep -l 'Delivered-To: contact@localhost' $DIR/mail/catchall/new/* | wc -l) = 1 ]"
+check "control mail never delivered" sh -c "! grep -l 'Delivered-To: control@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+check "the mallory reply did not release (state names the reviewer)" sh -c "'$CTL' quarantine -c '$DIR/commguard.conf' list --state released --json | grep -q '\"by\":\"trust@localhost\"'"
 
 # a media request from outside goes to the press address, the original recipients recorded
 send_from reporter@news.test sales@localhost,info@localhost "$DIR/media.swaks" \
