@@ -82,6 +82,8 @@ quarantine_metadata(const cg_action_request *req)
     cg_json_string(&j, cg_flow_name(req->decision->flow));
     cg_json_key(&j, "reason");
     cg_json_string(&j, req->decision->reason);
+    cg_json_key(&j, "mode");
+    cg_json_string(&j, req->cfg->quarantine_mode);
     cg_result_write_categories(req->result, &j);
     cg_json_end_object(&j);
     g_string_append_c(out, '\n');
@@ -100,9 +102,20 @@ quarantine(const cg_action_request *req, char **note)
         g_error_free(err);
         return SMFIS_TEMPFAIL;
     }
-    *note = g_strdup_printf("quarantine=%s", id);
+    *note = g_strdup_printf("quarantine=%s mode=%s", id, req->cfg->quarantine_mode);
+    sfsistat status = SMFIS_DISCARD;
+    if (strcmp(req->cfg->quarantine_mode, "hold") == 0) {
+        /* the MTA keeps it; the headers tell whoever releases it why it was held */
+        char *reason = g_strdup_printf("commguard: %s (quarantine %s)", req->decision->reason, id);
+        status = add_verdict_headers(req) && smfi_quarantine(req->ctx, reason) == MI_SUCCESS
+                     ? SMFIS_CONTINUE : SMFIS_TEMPFAIL;
+        if (status == SMFIS_TEMPFAIL)
+            syslog(LOG_ERR, "%s: the MTA did not take the message into its hold queue, message deferred",
+                   req->queue_id);
+        g_free(reason);
+    }
     g_free(id);
-    return SMFIS_DISCARD;
+    return status;
 }
 
 /* smfi_setreply treats '%' as a format character. */

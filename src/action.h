@@ -4,8 +4,9 @@
  * tag adds X-Commguard-Verdict and X-Commguard-Findings; redirect replaces
  * the recipients by the configured address and records the originals in
  * X-Commguard-Original-Recipients; quarantine stores the message and then
- * discards it from the MTA's flow (a storage failure tempfails, so no mail
- * is lost); reject replies with the configured code and text.
+ * discards it from the MTA's flow or, with quarantine_mode = hold, tags it
+ * and asks the MTA to keep it in its hold queue (a storage failure
+ * tempfails, so no mail is lost); reject replies with the configured code and text.
  */
 #ifndef CG_ACTION_H
 #define CG_ACTION_H

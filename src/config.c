@@ -93,6 +93,8 @@ const cg_option cg_options[] = {
       "Directory for the temporary files of large messages.", cg_check_path_or_empty },
     { "quarantine_dir", CG_OPT_STRING, "/var/lib/commguard/quarantine", OFF(quarantine_dir), 0, 0, NULL,
       "Directory where quarantined messages are stored, one folder per message.", cg_check_path_or_empty },
+    { "quarantine_mode", CG_OPT_STRING, "store", OFF(quarantine_mode), 0, 0, "store hold",
+      "What quarantine does after storing the message and its verdict in quarantine_dir: store discards it from the MTA's flow; hold asks the MTA to keep it in its hold queue.", NULL },
     { "on_error", CG_OPT_STRING, "tempfail", OFF(on_error), 0, 0, "tempfail accept reject",
       "What a message gets when commguard fails internally while handling it.", NULL },
     { "internal_domains", CG_OPT_LIST, "", OFF(internal_domains), 0, 0, NULL,

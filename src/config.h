@@ -41,6 +41,7 @@ typedef struct {
     char *syslog_facility;
     size_t body_memory_limit;                /* message bytes kept in memory before spilling */
     char *tmp_dir, *quarantine_dir;
+    char *quarantine_mode;                   /* "store" (then discard) or "hold" (in the MTA's hold queue) */
     char *on_error;                          /* action when something inside fails */
 
     /* the policy */

@@ -3,7 +3,8 @@
 # the build tree on a loopback port, commguard attached by smtpd_milters on a
 # unix socket, mail sent with swaks and read from the delivered maildirs, the
 # quarantine directory and the SMTP replies: tagging, quarantine, exemptions,
-# media redirect, confidential reject, 4xx while commguard is down.  Skips
+# media redirect, confidential reject, the hold queue (quarantine_mode = hold),
+# 4xx while commguard is down.  Skips
 # (exit 77) without root, postfix or swaks.
 set -u
 
@@ -219,6 +220,26 @@ figures before the public announcement; please keep it strictly confidential."
 check "confidential outbound message rejected with the configured reply" \
     grep -q '^<\*\* *550 5.7.1 Refused by the e2e content policy' "$DIR/confidential.swaks"
 check "the rejection is logged with its reason" grep -q 'action=reject verdict="reject (confidential); flow=outbound' "$DIR/commguard.log"
+
+# quarantine_mode = hold, after a reload: Postfix keeps the message in its hold queue and the
+# verdict is stored too; released, it is delivered with the verdict headers
+echo "quarantine_mode = hold" >>"$DIR/commguard.conf"
+kill -USR1 "$CG_PID"
+for _ in $(seq 100); do grep -q "reloaded" "$DIR/commguard.log" && break; sleep 0.1; done
+check "commguard reloaded the configuration" grep -q "reloaded" "$DIR/commguard.log"
+send held@localhost "$DIR/held.swaks" --add-header "X-Platform-Message: yes" --body "$CONTACT_BODY"
+check "held message accepted" grep -q '^<- *250 .*queued' "$DIR/held.swaks"
+check "held message is in Postfix's hold queue" \
+    sh -c "postqueue -c '$DIR/etc' -j | grep '\"queue_name\": *\"hold\"' | grep -q 'held@localhost'"
+held_meta=$(grep -l '"held@localhost"' "$DIR"/quarantine/*/meta.json 2>/dev/null | head -n 1)
+check "held message's verdict stored" sh -c "[ -n '$held_meta' ] && grep -q '\"mode\": *\"hold\"' '$held_meta' &&
+    grep -q '\"reason\": *\"contact\"' '$held_meta'"
+check "held message not delivered" sh -c "! grep -l 'Delivered-To: held@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+postsuper -c "$DIR/etc" -H ALL >/dev/null 2>&1
+postqueue -c "$DIR/etc" -f >/dev/null 2>&1
+check "released message delivered" delivered held@localhost
+check "released message carries the verdict" \
+    sh -c "grep -q '^X-Commguard-Verdict: quarantine (contact); flow=platform' '$(delivered_file held@localhost)'"
 
 # with commguard stopped, Postfix defers: no mail is lost
 stop_commguard
