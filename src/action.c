@@ -8,6 +8,7 @@
 
 #include "header.h"
 #include "json.h"
+#include "notify.h"
 #include "quarantine.h"
 
 sfsistat
@@ -41,6 +42,20 @@ add_verdict_headers(const cg_action_request *req)
     return ok;
 }
 
+/* The redirect stands whether or not the notice goes out: the message itself
+ * is safe with the redirect address. */
+static void
+notify(const cg_action_request *req)
+{
+    GError *err = NULL;
+    char *notice = cg_notice_build(req->sender, req->recipients, req->decision->redirect_to, req->subject);
+    if (!cg_notice_send(req->cfg->sendmail_path, req->recipients, notice, &err)) {
+        syslog(LOG_ERR, "%s: redirect notice not sent: %s", req->queue_id, err->message);
+        g_error_free(err);
+    }
+    g_free(notice);
+}
+
 static gboolean
 redirect(const cg_action_request *req)
 {
@@ -57,6 +72,8 @@ redirect(const cg_action_request *req)
          add_header(req->ctx, "X-Commguard-Original-Recipients", originals->str);
     g_free(target);
     g_string_free(originals, TRUE);
+    if (ok && req->cfg->redirect_notify)
+        notify(req);
     return ok;
 }
 

@@ -3,7 +3,8 @@
  *
  * tag adds X-Commguard-Verdict and X-Commguard-Findings; redirect replaces
  * the recipients by the configured address and records the originals in
- * X-Commguard-Original-Recipients; quarantine stores the message and then
+ * X-Commguard-Original-Recipients (and with redirect_notify sends them a
+ * notice, see notify.h); quarantine stores the message and then
  * discards it from the MTA's flow or, with quarantine_mode = hold, tags it
  * and asks the MTA to keep it in its hold queue (a storage failure
  * tempfails, so no mail is lost); reject replies with the configured code and text.
@@ -21,6 +22,7 @@ typedef struct {
     const char *queue_id;
     const char *sender;
     const char *const *recipients;
+    const char *subject;         /* the Subject header as received, or NULL */
     const cg_result *result;
     const cg_decision *decision;
     GMimeStream *message;        /* the message as received, positioned at its start */

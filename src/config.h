@@ -56,6 +56,8 @@ typedef struct {
     GHashTable *contracts;                   /* contract_file's entries (see cg_contract_between) */
     char *action[CG_CAT_COUNT];
     char *redirect_to[CG_CAT_COUNT];
+    gboolean redirect_notify;                /* tell the original recipients where it went */
+    char *sendmail_path;                     /* the MTA's sendmail program, for that notice */
     char *reject_code, *reject_xcode, *reject_text;
     gboolean tag_clean, dry_run;
 } cg_config;

@@ -124,3 +124,9 @@ cg_check_network(const char *v)
     g_error_free(err);
     return problem;
 }
+
+char *
+cg_check_path(const char *v)
+{
+    return v[0] == '/' ? NULL : g_strdup_printf("\"%s\" is not an absolute path", v);
+}

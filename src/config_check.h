@@ -12,6 +12,7 @@
 char *cg_check_socket(const char *v);           /* unix:/path, local:/path, inet:port@host, inet6:port@host */
 char *cg_check_mode(const char *v);             /* an octal file mode */
 char *cg_check_path_or_empty(const char *v);    /* an absolute path or "" */
+char *cg_check_path(const char *v);             /* an absolute path */
 char *cg_check_header_match(const char *v);     /* "Header-Name: value|value" or "" */
 char *cg_check_address_or_domain(const char *v);
 char *cg_check_address_or_empty(const char *v); /* a mail address or "" */

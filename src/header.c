@@ -3,6 +3,8 @@
  */
 #include "header.h"
 
+#include <gmime/gmime.h>
+
 #include <string.h>
 
 /* Input bytes per encoded-word: 45 bytes are 60 base64 characters, which with
@@ -112,4 +114,15 @@ cg_header_encode(const char *name, const char *value)
     g_strfreev(words);
     g_free(clean);
     return g_string_free(f.out, FALSE);
+}
+
+char *
+cg_header_decode(const char *raw)
+{
+    char *unfolded = g_mime_utils_header_unfold(raw);
+    char *decoded = g_mime_utils_header_decode_text(NULL, unfolded);
+    char *valid = g_utf8_make_valid(decoded, -1);
+    g_free(decoded);
+    g_free(unfolded);
+    return valid;
 }

@@ -18,4 +18,8 @@
 /* The value for header `name`, ready for smfi_addheader.  Newly allocated. */
 char *cg_header_encode(const char *name, const char *value);
 
+/* A header value as received (folded, perhaps with encoded-words) as one
+ * line of valid UTF-8.  Newly allocated. */
+char *cg_header_decode(const char *raw);
+
 #endif

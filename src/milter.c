@@ -29,6 +29,7 @@ typedef struct {
     cg_runtime *rt;
     char *queue_id;
     char *sender;
+    char *subject;               /* the first Subject header as received */
     GPtrArray *recipients;       /* char *, NULL-terminated */
     gboolean authenticated;
     GByteArray *buffer;          /* the message until it outgrows body_memory_limit */
@@ -43,6 +44,7 @@ message_reset(conn_ctx *c)
     c->rt = NULL;
     g_clear_pointer(&c->queue_id, g_free);
     g_clear_pointer(&c->sender, g_free);
+    g_clear_pointer(&c->subject, g_free);
     g_clear_pointer(&c->recipients, g_ptr_array_unref);
     g_clear_pointer(&c->buffer, g_byte_array_unref);
     if (c->spill_fd >= 0)
@@ -210,6 +212,8 @@ static sfsistat
 on_header(SMFICTX *ctx, char *name, char *value)
 {
     conn_ctx *c = smfi_getpriv(ctx);
+    if (!c->subject && g_ascii_strcasecmp(name, "Subject") == 0)
+        c->subject = g_strdup(value);
     append(c, name, strlen(name));
     append(c, ": ", 2);
     append_header_value(c, value);
@@ -303,7 +307,7 @@ on_eom(SMFICTX *ctx)
         g_mime_stream_reset(stream);
         const cg_action_request req = {
             .ctx = ctx, .cfg = cfg, .queue_id = queue_id(c), .sender = c->sender,
-            .recipients = env.recipients, .result = result, .decision = &decision, .message = stream,
+            .recipients = env.recipients, .subject = c->subject, .result = result, .decision = &decision, .message = stream,
         };
         char *note = NULL;
         status = cg_action_apply(&req, &note);

@@ -3,7 +3,7 @@
 # the build tree on a loopback port, commguard attached by smtpd_milters on a
 # unix socket, mail sent with swaks and read from the delivered maildirs, the
 # quarantine directory and the SMTP replies: tagging, quarantine, exemptions,
-# media redirect, confidential reject, the hold queue (quarantine_mode = hold),
+# media redirect with its notice, confidential reject, the hold queue (quarantine_mode = hold),
 # 4xx while commguard is down.  Skips
 # (exit 77) without root, postfix or swaks.
 set -u
@@ -144,6 +144,13 @@ if ! postfix -c "$DIR/etc" check >"$DIR/check.log" 2>&1; then
     cat "$DIR/check.log"; echo "Bail out! postfix check failed"; exit 1
 fi
 
+# the redirect notice goes through this instance's own sendmail
+cat >"$DIR/sendmail" <<SM
+#!/bin/sh
+exec /usr/sbin/sendmail -C "$DIR/etc" "\$@"
+SM
+chmod 0755 "$DIR/sendmail"
+
 # ---- commguard -----------------------------------------------------------------
 cat >"$DIR/commguard.conf" <<CG
 socket = unix:$SOCKDIR/commguard.sock
@@ -157,6 +164,8 @@ contact_exempt_header = X-Account-Plan: Business|Enterprise
 contract_header = X-Contract-Status: started|active
 media_action = redirect
 media_redirect_to = press@localhost
+redirect_notify = yes
+sendmail_path = $DIR/sendmail
 confidential_action = reject
 reject_text = Refused by the e2e content policy
 CG
@@ -210,8 +219,16 @@ originals=$(header_value "$press" X-Commguard-Original-Recipients)
 check "original recipients recorded: sales" sh -c "printf '%s' '$originals' | grep -q 'sales@localhost'"
 check "original recipients recorded: info" sh -c "printf '%s' '$originals' | grep -q 'info@localhost'"
 check "redirected message tagged as media" sh -c "grep -q '^X-Commguard-Verdict: redirect (media); flow=inbound' '$press'"
-check "nothing delivered to the original recipients" \
-    sh -c "! grep -l -e 'Delivered-To: sales@localhost' -e 'Delivered-To: info@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+check "the original recipients get the notice: sales" delivered sales@localhost
+check "the original recipients get the notice: info" delivered info@localhost
+notice=$(delivered_file sales@localhost)
+check "the notice names the redirect address and the subject" \
+    sh -c "grep -q '^Subject: Forwarded to press@localhost: Interview request for our story' '$notice'"
+check "the notice comes from the null sender" grep -q '^Return-Path: <>' "$notice"
+check "the notice carries none of the message's text" sh -c "! grep -q -e journalist -e deadline '$notice'"
+check "nothing of the message delivered to the original recipients" \
+    sh -c "! grep -l -e 'Delivered-To: sales@localhost' -e 'Delivered-To: info@localhost' $DIR/mail/catchall/new/* |
+           xargs grep -l 'journalist' >/dev/null 2>&1"
 
 # a confidential message from staff to outside gets the configured action: reject
 send_from staff@localhost partner@outside.test "$DIR/confidential.swaks" \
