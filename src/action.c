@@ -30,6 +30,19 @@ add_header(SMFICTX *ctx, const char *name, const char *value)
     return ok;
 }
 
+/* For mail that goes on with a violation: the subject prefix, if any. */
+static gboolean
+prefix_subject(const cg_action_request *req)
+{
+    if (!*req->cfg->tag_subject_prefix)
+        return TRUE;
+    char *subject = cg_header_prefix_subject(req->subject, req->cfg->tag_subject_prefix);
+    /* index 1 is the first Subject; libmilter adds one when there is none */
+    gboolean ok = !subject || smfi_chgheader(req->ctx, "Subject", 1, subject) == MI_SUCCESS;
+    g_free(subject);
+    return ok;
+}
+
 static gboolean
 add_verdict_headers(const cg_action_request *req)
 {
@@ -157,9 +170,10 @@ cg_action_apply(const cg_action_request *req, char **note)
             return cg_action_on_error(req->cfg);
         return SMFIS_CONTINUE;
     case CG_ACTION_TAG:
-        return add_verdict_headers(req) ? SMFIS_CONTINUE : cg_action_on_error(req->cfg);
+        return add_verdict_headers(req) && prefix_subject(req) ? SMFIS_CONTINUE : cg_action_on_error(req->cfg);
     case CG_ACTION_REDIRECT:
-        return add_verdict_headers(req) && redirect(req) ? SMFIS_CONTINUE : cg_action_on_error(req->cfg);
+        return add_verdict_headers(req) && prefix_subject(req) && redirect(req) ? SMFIS_CONTINUE
+                                                                                 : cg_action_on_error(req->cfg);
     case CG_ACTION_QUARANTINE:
         return quarantine(req, note);
     case CG_ACTION_DISCARD:

@@ -1,7 +1,8 @@
 /*
  * action.h -- carry out the policy's decision through libmilter.
  *
- * tag adds X-Commguard-Verdict and X-Commguard-Findings; redirect replaces
+ * tag adds X-Commguard-Verdict and X-Commguard-Findings (and puts
+ * tag_subject_prefix before the Subject, as redirect does); redirect replaces
  * the recipients by the configured address and records the originals in
  * X-Commguard-Original-Recipients (and with redirect_notify sends them a
  * notice, see notify.h); quarantine stores the message and then

@@ -59,6 +59,7 @@ typedef struct {
     gboolean redirect_notify;                /* tell the original recipients where it went */
     char *sendmail_path;                     /* the MTA's sendmail program, for that notice */
     char *reject_code, *reject_xcode, *reject_text;
+    char *tag_subject_prefix;                /* put before the Subject of tagged and redirected mail */
     gboolean tag_clean, dry_run;
 } cg_config;
 

@@ -126,3 +126,17 @@ cg_header_decode(const char *raw)
     g_free(unfolded);
     return valid;
 }
+
+char *
+cg_header_prefix_subject(const char *subject_raw, const char *prefix)
+{
+    char *subject = cg_header_decode(subject_raw ? subject_raw : "");
+    char *result = NULL;
+    if (!g_str_has_prefix(g_strchug(subject), prefix)) {
+        char *prefixed = *subject ? g_strconcat(prefix, " ", subject, NULL) : g_strdup(prefix);
+        result = cg_header_encode("Subject", prefixed);
+        g_free(prefixed);
+    }
+    g_free(subject);
+    return result;
+}

@@ -348,7 +348,7 @@ on_close(SMFICTX *ctx)
 struct smfiDesc cg_milter_description = {
     .xxfi_name = "commguard",
     .xxfi_version = SMFI_VERSION,
-    .xxfi_flags = SMFIF_ADDHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_QUARANTINE,
+    .xxfi_flags = SMFIF_ADDHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_QUARANTINE | SMFIF_CHGHDRS,
     .xxfi_connect = on_connect,
     .xxfi_envfrom = on_envfrom,
     .xxfi_envrcpt = on_envrcpt,

@@ -165,6 +165,7 @@ contract_header = X-Contract-Status: started|active
 media_action = redirect
 media_redirect_to = press@localhost
 redirect_notify = yes
+tag_subject_prefix = [commguard]
 sendmail_path = $DIR/sendmail
 confidential_action = reject
 reject_text = Refused by the e2e content policy
@@ -183,6 +184,8 @@ send clean@localhost "$DIR/clean.swaks" --add-header "X-Platform-Message: yes" \
      --body "Thanks, the order is on its way."
 check "clean platform message accepted" grep -q '^<- *250 .*queued' "$DIR/clean.swaks"
 check "clean platform message delivered" wait_for "$DIR/mail/catchall/new/*"
+check "clean message's subject not prefixed" sh -c "grep -l 'Delivered-To: clean@localhost' $DIR/mail/catchall/new/* |
+    xargs grep -q '^Subject: e2e\$'"
 check "clean message tagged" sh -c "grep -l 'Delivered-To: clean@localhost' $DIR/mail/catchall/new/* |
     xargs grep -q '^X-Commguard-Verdict: clean; flow=platform'"
 
@@ -209,7 +212,7 @@ check "contract-started message delivered" delivered contract@localhost
 
 # a media request from outside goes to the press address, the original recipients recorded
 send_from reporter@news.test sales@localhost,info@localhost "$DIR/media.swaks" \
-     --header "Subject: Interview request for our story" \
+     --header "Subject: Interview request for our story =?UTF-8?Q?=C3=A9t=C3=A9?=" \
      --body "Hello, I am a journalist at a business newspaper writing a story on the sector.
 Could your CEO give us an interview or a comment on record before our deadline on Friday?"
 check "media request accepted" grep -q '^<- *250 .*queued' "$DIR/media.swaks"
@@ -218,6 +221,10 @@ press=$(delivered_file press@localhost)
 originals=$(header_value "$press" X-Commguard-Original-Recipients)
 check "original recipients recorded: sales" sh -c "printf '%s' '$originals' | grep -q 'sales@localhost'"
 check "original recipients recorded: info" sh -c "printf '%s' '$originals' | grep -q 'info@localhost'"
+subject=$(header_value "$press" Subject |
+          perl -MEncode -ne 'chomp; s/^\s+//; print encode("UTF-8", decode("MIME-Header", $_))')
+check "redirected message's subject prefixed, its encoded-word still valid" \
+    test "$subject" = "[commguard] Interview request for our story été"
 check "redirected message tagged as media" sh -c "grep -q '^X-Commguard-Verdict: redirect (media); flow=inbound' '$press'"
 check "the original recipients get the notice: sales" delivered sales@localhost
 check "the original recipients get the notice: info" delivered info@localhost
