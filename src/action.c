@@ -8,6 +8,7 @@
 
 #include "header.h"
 #include "json.h"
+#include "notify.h"
 #include "quarantine.h"
 
 sfsistat
@@ -29,6 +30,19 @@ add_header(SMFICTX *ctx, const char *name, const char *value)
     return ok;
 }
 
+/* For mail that goes on with a violation: the subject prefix, if any. */
+static gboolean
+prefix_subject(const cg_action_request *req)
+{
+    if (!*req->cfg->tag_subject_prefix)
+        return TRUE;
+    char *subject = cg_header_prefix_subject(req->subject, req->cfg->tag_subject_prefix);
+    /* index 1 is the first Subject; libmilter adds one when there is none */
+    gboolean ok = !subject || smfi_chgheader(req->ctx, "Subject", 1, subject) == MI_SUCCESS;
+    g_free(subject);
+    return ok;
+}
+
 static gboolean
 add_verdict_headers(const cg_action_request *req)
 {
@@ -39,6 +53,20 @@ add_verdict_headers(const cg_action_request *req)
     g_free(findings);
     g_free(verdict);
     return ok;
+}
+
+/* The redirect stands whether or not the notice goes out: the message itself
+ * is safe with the redirect address. */
+static void
+notify(const cg_action_request *req)
+{
+    GError *err = NULL;
+    char *notice = cg_notice_build(req->sender, req->recipients, req->decision->redirect_to, req->subject);
+    if (!cg_notice_send(req->cfg->sendmail_path, req->recipients, notice, &err)) {
+        syslog(LOG_ERR, "%s: redirect notice not sent: %s", req->queue_id, err->message);
+        g_error_free(err);
+    }
+    g_free(notice);
 }
 
 static gboolean
@@ -57,6 +85,8 @@ redirect(const cg_action_request *req)
          add_header(req->ctx, "X-Commguard-Original-Recipients", originals->str);
     g_free(target);
     g_string_free(originals, TRUE);
+    if (ok && req->cfg->redirect_notify)
+        notify(req);
     return ok;
 }
 
@@ -77,13 +107,17 @@ quarantine_metadata(const cg_action_request *req)
         cg_json_string(&j, *r);
     cg_json_end_array(&j);
     cg_json_key(&j, "subject");
-    cg_json_string(&j, req->subject);
+    char *subject = req->subject ? cg_header_decode(req->subject) : NULL;
+    cg_json_string(&j, subject);
+    g_free(subject);
     cg_json_key(&j, "received");
     cg_json_int(&j, g_get_real_time() / G_USEC_PER_SEC);
     cg_json_key(&j, "flow");
     cg_json_string(&j, cg_flow_name(req->decision->flow));
     cg_json_key(&j, "reason");
     cg_json_string(&j, req->decision->reason);
+    cg_json_key(&j, "mode");
+    cg_json_string(&j, req->cfg->quarantine_mode);
     cg_result_write_categories(req->result, &j);
     cg_json_end_object(&j);
     g_string_append_c(out, '\n');
@@ -102,9 +136,20 @@ quarantine(const cg_action_request *req, char **note)
         g_error_free(err);
         return SMFIS_TEMPFAIL;
     }
-    *note = g_strdup_printf("quarantine=%s", id);
+    *note = g_strdup_printf("quarantine=%s mode=%s", id, req->cfg->quarantine_mode);
+    sfsistat status = SMFIS_DISCARD;
+    if (strcmp(req->cfg->quarantine_mode, "hold") == 0) {
+        /* the MTA keeps it; the headers tell whoever releases it why it was held */
+        char *reason = g_strdup_printf("commguard: %s (quarantine %s)", req->decision->reason, id);
+        status = add_verdict_headers(req) && smfi_quarantine(req->ctx, reason) == MI_SUCCESS
+                     ? SMFIS_CONTINUE : SMFIS_TEMPFAIL;
+        if (status == SMFIS_TEMPFAIL)
+            syslog(LOG_ERR, "%s: the MTA did not take the message into its hold queue, message deferred",
+                   req->queue_id);
+        g_free(reason);
+    }
     g_free(id);
-    return SMFIS_DISCARD;
+    return status;
 }
 
 /* smfi_setreply treats '%' as a format character. */
@@ -129,9 +174,10 @@ cg_action_apply(const cg_action_request *req, char **note)
             return cg_action_on_error(req->cfg);
         return SMFIS_CONTINUE;
     case CG_ACTION_TAG:
-        return add_verdict_headers(req) ? SMFIS_CONTINUE : cg_action_on_error(req->cfg);
+        return add_verdict_headers(req) && prefix_subject(req) ? SMFIS_CONTINUE : cg_action_on_error(req->cfg);
     case CG_ACTION_REDIRECT:
-        return add_verdict_headers(req) && redirect(req) ? SMFIS_CONTINUE : cg_action_on_error(req->cfg);
+        return add_verdict_headers(req) && prefix_subject(req) && redirect(req) ? SMFIS_CONTINUE
+                                                                                 : cg_action_on_error(req->cfg);
     case CG_ACTION_QUARANTINE:
         return quarantine(req, note);
     case CG_ACTION_DISCARD:

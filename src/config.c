@@ -2,6 +2,7 @@
  * config.c -- the option table and the loader for commguard.conf (see config.h).
  */
 #include "config.h"
+#include "config_check.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,118 +14,6 @@ G_DEFINE_QUARK(cg-config-error-quark, cg_config_error)
 
 #define OFF(field) offsetof(cg_config, field)
 
-/* ---- validators for values whose syntax is more than a type ---- */
-
-static char *
-check_socket(const char *v)
-{
-    const char *rest;
-    if (g_str_has_prefix(v, "unix:") || g_str_has_prefix(v, "local:")) {
-        rest = strchr(v, ':') + 1;
-        return rest[0] == '/' ? NULL : g_strdup_printf("\"%s\": the socket path must be absolute", v);
-    }
-    if (g_str_has_prefix(v, "inet:") || g_str_has_prefix(v, "inet6:")) {
-        rest = strchr(v, ':') + 1;
-        char *end;
-        unsigned long port = strtoul(rest, &end, 10);
-        if (end != rest && *end == '@' && end[1] && port >= 1 && port <= 65535)
-            return NULL;
-        return g_strdup_printf("\"%s\" is not inet:PORT@HOST", v);
-    }
-    return g_strdup_printf("\"%s\" is not unix:/path, local:/path, inet:port@host or inet6:port@host", v);
-}
-
-static char *
-check_mode(const char *v)
-{
-    char *end;
-    unsigned long mode = strtoul(v, &end, 8);
-    if (end == v || *end || mode > 0777)
-        return g_strdup_printf("\"%s\" is not an octal file mode", v);
-    return NULL;
-}
-
-static char *
-check_path_or_empty(const char *v)
-{
-    return !*v || v[0] == '/' ? NULL : g_strdup_printf("\"%s\" is not an absolute path", v);
-}
-
-static gboolean
-is_header_name(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] <= ' ' || s[i] >= 127 || s[i] == ':')
-            return FALSE;
-    return n > 0;
-}
-
-static char *
-check_header_match(const char *v)
-{
-    const char *colon = strchr(v, ':');
-    if (!*v)
-        return NULL;
-    if (!colon || !is_header_name(v, colon - v) || !colon[strspn(colon + 1, " \t") + 1])
-        return g_strdup_printf("\"%s\" is not \"Header-Name: value|value\"", v);
-    return NULL;
-}
-
-/* An address or a domain for exemption lists: no spaces, at most one '@', and
- * a domain after it. */
-static char *
-check_address_or_domain(const char *v)
-{
-    const char *at = strchr(v, '@');
-    if ((at && (strchr(at + 1, '@') || !at[1])) || strchr(v, '<') || strchr(v, '>'))
-        return g_strdup_printf("\"%s\" is not an address or a domain", v);
-    return NULL;
-}
-
-static char *
-check_address_or_empty(const char *v)
-{
-    const char *at = strchr(v, '@');
-    if (!*v || (at && at != v && at[1] && !strchr(at + 1, '@') && !strpbrk(v, " <>\t")))
-        return NULL;
-    return g_strdup_printf("\"%s\" is not a mail address", v);
-}
-
-static char *
-check_reply_code(const char *v)
-{
-    if ((v[0] == '4' || v[0] == '5') && g_ascii_isdigit(v[1]) && g_ascii_isdigit(v[2]) && !v[3])
-        return NULL;
-    return g_strdup_printf("\"%s\" is not a 4xx or 5xx SMTP reply code", v);
-}
-
-static char *
-check_enhanced_code(const char *v)
-{
-    if (g_regex_match_simple("^[45]\\.[0-9]{1,3}\\.[0-9]{1,3}$", v, 0, 0))
-        return NULL;
-    return g_strdup_printf("\"%s\" is not an enhanced status code like 5.7.1", v);
-}
-
-static char *
-check_printable(const char *v)
-{
-    for (const char *p = v; *p; p++)
-        if ((unsigned char)*p < ' ' || (unsigned char)*p >= 127)
-            return g_strdup_printf("\"%s\" must be printable ASCII", v);
-    return NULL;
-}
-
-/* A command line whose program is an absolute path. */
-static char *
-check_command(const char *v)
-{
-    char **argv = NULL;
-    gboolean ok = g_shell_parse_argv(v, NULL, &argv, NULL) && argv[0][0] == '/';
-    g_strfreev(argv);
-    return ok ? NULL : g_strdup_printf("\"%s\" is not a command starting with an absolute path", v);
-}
-
 #define FLOWS "inbound outbound internal platform"
 #define ACTIONS "accept tag redirect quarantine discard reject"
 #define CATEGORY_OPTIONS(cat, CAT, default_flows, default_action) \
@@ -133,12 +22,14 @@ check_command(const char *v)
     { #cat "_action", CG_OPT_STRING, default_action, OFF(action[CAT]), 0, 0, ACTIONS, \
       "What a " #cat " violation does to the message.", NULL }, \
     { #cat "_redirect_to", CG_OPT_STRING, "", OFF(redirect_to[CAT]), 0, 0, NULL, \
-      "The address that replaces the recipients when " #cat "_action is redirect.", check_address_or_empty }, \
+      "The address that replaces the recipients when " #cat "_action is redirect.", cg_check_address_or_empty }, \
     { #cat "_exempt_senders", CG_OPT_LIST, "", OFF(exempt_senders[CAT]), 0, 0, NULL, \
-      "Sender addresses or domains whose mail the " #cat " verdict never acts on.", check_address_or_domain }, \
+      "Sender addresses or domains whose mail the " #cat " verdict never acts on.", cg_check_address_or_domain }, \
     { #cat "_exempt_recipients", CG_OPT_LIST, "", OFF(exempt_recipients[CAT]), 0, 0, NULL, \
       "Recipient addresses or domains; mail whose recipients are all listed is exempt from the " #cat " verdict.", \
-      check_address_or_domain }
+      cg_check_address_or_domain }, \
+    { #cat "_exempt_trusted", CG_OPT_BOOL, "no", OFF(exempt_trusted[CAT]), 0, 0, NULL, \
+      "Mail from trusted_networks or from an authenticated sender is exempt from the " #cat " verdict.", NULL }
 
 /* Every option, once.  commguard.conf(5) and etc/commguard.conf mirror this
  * table, and tests/test_config.c checks that they do. */
@@ -161,10 +52,10 @@ const cg_option cg_options[] = {
       "Built-in contact rule families that are enabled.", NULL },
     { "contact_rules_file", CG_OPT_STRING, "", OFF(contact_rules_file), 0, 0, NULL,
       "File of extra contact rules, one per line: NAME KIND SCORE PATTERN (PCRE2, case-insensitive, matched on the normalised text); empty for none.",
-      check_path_or_empty },
+      cg_check_path_or_empty },
     { "contact_allow_domains", CG_OPT_LIST, "", OFF(contact_allow_domains), 0, 0, NULL,
       "Domains (and their subdomains) whose email addresses and links never count as contact details: your own sites, portfolio hosts you accept.",
-      check_address_or_domain },
+      cg_check_address_or_domain },
     { "contact_systems_terms", CG_OPT_LIST, "", OFF(contact_systems_terms), 0, 0, NULL,
       "Extra system names (one word each) that, with an access word nearby, make an email the systems_access exception.", NULL },
     { "contact_legal_terms", CG_OPT_LIST, "", OFF(contact_legal_terms), 0, 0, NULL,
@@ -184,70 +75,85 @@ const cg_option cg_options[] = {
     { "event_domains", CG_OPT_LIST, "", OFF(event_domains), 0, 0, NULL,
       "Sender domains of conference and event organisers.", NULL },
     { "socket", CG_OPT_STRING, "unix:/run/commguard/commguard.sock", OFF(socket), 0, 0, NULL,
-      "Where the milter listens: unix:/path, local:/path, inet:port@host or inet6:port@host.", check_socket },
+      "Where the milter listens: unix:/path, local:/path, inet:port@host or inet6:port@host.", cg_check_socket },
     { "socket_mode", CG_OPT_STRING, "0660", OFF(socket_mode), 0, 0, NULL,
-      "Octal permissions of a unix socket, so that the MTA's user can connect.", check_mode },
+      "Octal permissions of a unix socket, so that the MTA's user can connect.", cg_check_mode },
     { "pid_file", CG_OPT_STRING, "", OFF(pid_file), 0, 0, NULL,
-      "File the daemon writes its process ID to; empty for none.", check_path_or_empty },
+      "File the daemon writes its process ID to; empty for none.", cg_check_path_or_empty },
     { "user", CG_OPT_STRING, "", OFF(user), 0, 0, NULL,
-      "User to run as after the socket is opened; empty to keep the starting user.", check_printable },
+      "User to run as after the socket is opened; empty to keep the starting user.", cg_check_printable },
     { "group", CG_OPT_STRING, "", OFF(group), 0, 0, NULL,
-      "Group to run as after the socket is opened; empty for the user's primary group.", check_printable },
+      "Group to run as after the socket is opened; empty for the user's primary group.", cg_check_printable },
     { "syslog_facility", CG_OPT_STRING, "mail", OFF(syslog_facility), 0, 0,
       "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7",
       "Syslog facility of the daemon's log lines.", NULL },
     { "body_memory_limit", CG_OPT_SIZE, "1M", OFF(body_memory_limit), 0, 1024.0 * 1024 * 1024, NULL,
       "Message bytes buffered in memory per message; the rest goes to a temporary file in tmp_dir.", NULL },
     { "tmp_dir", CG_OPT_STRING, "/tmp", OFF(tmp_dir), 0, 0, NULL,
-      "Directory for the temporary files of large messages.", check_path_or_empty },
+      "Directory for the temporary files of large messages.", cg_check_path_or_empty },
     { "quarantine_dir", CG_OPT_STRING, "/var/lib/commguard/quarantine", OFF(quarantine_dir), 0, 0, NULL,
-      "Directory where quarantined messages are stored, one folder per message.", check_path_or_empty },
+      "Directory where quarantined messages are stored, one folder per message.", cg_check_path_or_empty },
+    { "quarantine_mode", CG_OPT_STRING, "store", OFF(quarantine_mode), 0, 0, "store hold",
+      "What quarantine does after storing the message and its verdict in quarantine_dir: store discards it from the MTA's flow; hold asks the MTA to keep it in its hold queue.", NULL },
     { "on_error", CG_OPT_STRING, "tempfail", OFF(on_error), 0, 0, "tempfail accept reject",
       "What a message gets when commguard fails internally while handling it.", NULL },
     { "quarantine_retention", CG_OPT_UINT, "30", OFF(quarantine_retention), 1, 3650, NULL,
       "Days a quarantined message is kept before commguardctl expire marks it expired and removes it; the record of an item that was acted on is kept as long again.", NULL },
     { "release_command", CG_OPT_STRING, "/usr/sbin/sendmail", OFF(release_command), 0, 0, NULL,
-      "The MTA's sendmail command, with any options it needs (such as -C for a Postfix instance); released messages, digests and confirmations are handed to it with -i -f SENDER -- RECIPIENTS added.", check_command },
+      "The MTA's sendmail command, with any options it needs (such as -C for a Postfix instance); released messages, digests and confirmations are handed to it with -i -f SENDER -- RECIPIENTS added.", cg_check_command },
     { "control_address", CG_OPT_STRING, "", OFF(control_address), 0, 0, NULL,
-      "Address the milter intercepts for reviewers' release and delete replies; empty turns release by reply off.", check_address_or_empty },
+      "Address the milter intercepts for reviewers' release and delete replies; empty turns release by reply off.", cg_check_address_or_empty },
     { "report_from", CG_OPT_STRING, "", OFF(report_from), 0, 0, NULL,
-      "Sender of digests and confirmations; empty uses control_address.", check_address_or_empty },
+      "Sender of digests and confirmations; empty uses control_address.", cg_check_address_or_empty },
     { "contact_reviewers", CG_OPT_LIST, "", OFF(reviewers[CG_CAT_CONTACT]), 0, 0, NULL,
-      "Addresses that get the digest of quarantined contact messages and may release or delete them.", check_address_or_empty },
+      "Addresses that get the digest of quarantined contact messages and may release or delete them.", cg_check_address_or_empty },
     { "confidential_reviewers", CG_OPT_LIST, "", OFF(reviewers[CG_CAT_CONFIDENTIAL]), 0, 0, NULL,
-      "Addresses that get the digest of quarantined confidential messages and may release or delete them.", check_address_or_empty },
+      "Addresses that get the digest of quarantined confidential messages and may release or delete them.", cg_check_address_or_empty },
     { "media_reviewers", CG_OPT_LIST, "", OFF(reviewers[CG_CAT_MEDIA]), 0, 0, NULL,
-      "Addresses that get the digest of quarantined media messages and may release or delete them.", check_address_or_empty },
+      "Addresses that get the digest of quarantined media messages and may release or delete them.", cg_check_address_or_empty },
     { "release_secret", CG_OPT_STRING, "", OFF(release_secret), 0, 0, NULL,
-      "Secret key of the release and delete tokens in digests; empty reads release_secret_file.", check_printable },
+      "Secret key of the release and delete tokens in digests; empty reads release_secret_file.", cg_check_printable },
     { "release_secret_file", CG_OPT_STRING, "", OFF(release_secret_file), 0, 0, NULL,
-      "File whose first line is the token secret, readable only by commguard; used when release_secret is empty.", check_path_or_empty },
+      "File whose first line is the token secret, readable only by commguard; used when release_secret is empty.", cg_check_path_or_empty },
     { "release_token_days", CG_OPT_UINT, "7", OFF(release_token_days), 1, 365, NULL,
       "Days a release or delete token in a digest stays valid.", NULL },
     { "report_when_empty", CG_OPT_BOOL, "no", OFF(report_when_empty), 0, 0, NULL,
       "Send a digest even when nothing was quarantined since the last one.", NULL },
     { "internal_domains", CG_OPT_LIST, "", OFF(internal_domains), 0, 0, NULL,
       "Domains of the organisation; senders in them (or authenticated senders) are internal.",
-      check_address_or_domain },
+      cg_check_address_or_domain },
+    { "trusted_networks", CG_OPT_LIST, "", OFF(trusted_networks), 0, 0, NULL,
+      "Client networks (IPv4 or IPv6, address/prefix) whose senders count as internal, like authenticated ones.",
+      cg_check_network },
     { "platform_header", CG_OPT_STRING, "", OFF(platform_header), 0, 0, NULL,
-      "A header match (Name: value|value) that marks marketplace platform messages.", check_header_match },
+      "A header match (Name: value|value) that marks marketplace platform messages.", cg_check_header_match },
     { "platform_domains", CG_OPT_LIST, "", OFF(platform_domains), 0, 0, NULL,
-      "Sender or recipient domains that mark marketplace platform messages.", check_address_or_domain },
+      "Sender or recipient domains that mark marketplace platform messages.", cg_check_address_or_domain },
     CATEGORY_OPTIONS(contact, CG_CAT_CONTACT, "platform", "quarantine"),
     CATEGORY_OPTIONS(confidential, CG_CAT_CONFIDENTIAL, "outbound", "quarantine"),
     CATEGORY_OPTIONS(media, CG_CAT_MEDIA, "inbound", "tag"),
     { "contact_exempt_header", CG_OPT_STRING, "", OFF(contact_exempt_header), 0, 0, NULL,
       "A header match (Name: value|value) for account plans exempt from the contact verdict.",
-      check_header_match },
+      cg_check_header_match },
     { "contract_header", CG_OPT_STRING, "", OFF(contract_header), 0, 0, NULL,
       "A header match (Name: value|value) for contract states that exempt from the contact verdict.",
-      check_header_match },
+      cg_check_header_match },
+    { "contract_file", CG_OPT_STRING, "", OFF(contract_file), 0, 0, NULL,
+      "File of started contracts that exempt from the contact verdict: one address (a contract with anyone) or two addresses (between them) a line; empty for none.",
+      cg_check_path_or_empty },
+    { "redirect_notify", CG_OPT_BOOL, "no", OFF(redirect_notify), 0, 0, NULL,
+      "Send the original recipients of a redirected message a short notice saying where it went (its subject, never its text).", NULL },
+    { "sendmail_path", CG_OPT_STRING, "/usr/sbin/sendmail", OFF(sendmail_path), 0, 0, NULL,
+      "The MTA's sendmail program, run as sendmail -i -f <> RECIPIENTS to send that notice.", cg_check_path },
     { "reject_code", CG_OPT_STRING, "550", OFF(reject_code), 0, 0, NULL,
-      "SMTP reply code of the reject action.", check_reply_code },
+      "SMTP reply code of the reject action.", cg_check_reply_code },
     { "reject_xcode", CG_OPT_STRING, "5.7.1", OFF(reject_xcode), 0, 0, NULL,
-      "Enhanced status code of the reject action; its class matches reject_code's.", check_enhanced_code },
+      "Enhanced status code of the reject action; its class matches reject_code's.", cg_check_enhanced_code },
     { "reject_text", CG_OPT_STRING, "Message refused by content policy", OFF(reject_text), 0, 0, NULL,
-      "Text of the reject action's reply.", check_printable },
+      "Text of the reject action's reply.", cg_check_printable },
+    { "tag_subject_prefix", CG_OPT_STRING, "", OFF(tag_subject_prefix), 0, 0, NULL,
+      "Text put before the Subject of a message that is tagged or redirected for a violation, such as [commguard]; empty for none.",
+      cg_check_printable },
     { "tag_clean", CG_OPT_BOOL, "yes", OFF(tag_clean), 0, 0, NULL,
       "Add X-Commguard-Verdict: clean to messages that are accepted.", NULL },
     { "dry_run", CG_OPT_BOOL, "no", OFF(dry_run), 0, 0, NULL,
@@ -316,7 +222,7 @@ set_value(cg_config *cfg, const cg_option *opt, const char *value)
 {
     char *field = (char *)cfg + opt->offset;
     double v = 0;
-    char *end, *problem;
+    char *end, *problem = NULL;
 
     switch (opt->type) {
     case CG_OPT_UINT:
@@ -362,7 +268,14 @@ set_value(cg_config *cfg, const cg_option *opt, const char *value)
                 g_strfreev(words);
                 return msg;
             }
-            if (opt->check && (problem = opt->check(*w))) {
+            /* lists of addresses, domains or networks take more from files */
+            if (opt->check && g_str_has_prefix(*w, "file:")) {
+                problem = *w + 5 == strchr(*w, '/') ? cg_config_read_list_file(*w + 5, opt->check, list)
+                                                    : g_strdup_printf("\"%s\": the file path must be absolute", *w);
+                if (!problem)
+                    continue;
+            }
+            if (problem || (opt->check && (problem = opt->check(*w)))) {
                 g_ptr_array_free(list, TRUE);
                 g_strfreev(words);
                 return problem;
@@ -406,7 +319,7 @@ line_of(const unsigned *set_on, const char *name)
 
 /* Problems that involve two options, reported at the line of the first. */
 static void
-check_combinations(const cg_config *cfg, const unsigned *set_on, GString *errors)
+cg_check_combinations(const cg_config *cfg, const unsigned *set_on, GString *errors)
 {
     for (int c = 0; c < CG_CAT_COUNT; c++) {
         if (strcmp(cfg->action[c], "redirect") != 0 || *cfg->redirect_to[c])
@@ -475,7 +388,13 @@ cg_config_load(const char *path, GError **error)
         }
     }
     g_strfreev(lines);
-    check_combinations(cfg, set_on, errors);
+    cg_check_combinations(cfg, set_on, errors);
+    char *problem = NULL;
+    if (*cfg->contract_file && !(cfg->contracts = cg_contracts_load(cfg->contract_file, &problem))) {
+        g_string_append_printf(errors, "%s:%u: contract_file: %s\n", path, line_of(set_on, "contract_file"),
+                               problem);
+        g_free(problem);
+    }
     g_free(set_on);
     if (errors->len) {
         g_string_truncate(errors, errors->len - 1);
@@ -500,6 +419,7 @@ cg_config_free(cg_config *cfg)
         else if (cg_options[i].type == CG_OPT_LIST)
             g_strfreev(*(char ***)field);
     }
+    g_clear_pointer(&cfg->contracts, g_hash_table_destroy);
     g_free(cfg->path);
     g_free(cfg);
 }

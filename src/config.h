@@ -41,6 +41,7 @@ typedef struct {
     char *syslog_facility;
     size_t body_memory_limit;                /* message bytes kept in memory before spilling */
     char *tmp_dir, *quarantine_dir;
+    char *quarantine_mode;                   /* "store" (then discard) or "hold" (in the MTA's hold queue) */
     char *on_error;                          /* action when something inside fails */
 
     /* quarantine review */
@@ -57,10 +58,17 @@ typedef struct {
     char *platform_header;                   /* "Name: value|value" or "" */
     char **flows[CG_CAT_COUNT];
     char **exempt_senders[CG_CAT_COUNT], **exempt_recipients[CG_CAT_COUNT];
+    gboolean exempt_trusted[CG_CAT_COUNT];   /* trusted networks and authenticated senders */
+    char **trusted_networks;                 /* CIDR: clients there send like internal users */
     char *contact_exempt_header, *contract_header;
+    char *contract_file;                     /* address or address-pair lines; "" = none */
+    GHashTable *contracts;                   /* contract_file's entries (see cg_contract_between) */
     char *action[CG_CAT_COUNT];
     char *redirect_to[CG_CAT_COUNT];
+    gboolean redirect_notify;                /* tell the original recipients where it went */
+    char *sendmail_path;                     /* the MTA's sendmail program, for that notice */
     char *reject_code, *reject_xcode, *reject_text;
+    char *tag_subject_prefix;                /* put before the Subject of tagged and redirected mail */
     gboolean tag_clean, dry_run;
 } cg_config;
 
@@ -85,6 +93,16 @@ cg_config *cg_config_new_default(void);
 /* Errors: one line per problem in error->message. */
 cg_config *cg_config_load(const char *path, GError **error);
 void cg_config_free(cg_config *cfg);
+
+/* The lists read from other files (config_files.c).  Entries of a list file
+ * are one a line, '#' comments; each is validated with check.  A problem
+ * (with the file's line) or NULL; good entries are appended to into. */
+char *cg_config_read_list_file(const char *path, char *(*check)(const char *), GPtrArray *into);
+/* contract_file: lines "address" (a started contract with anyone) or
+ * "address address" (between the two).  NULL with a problem when bad. */
+GHashTable *cg_contracts_load(const char *path, char **problem);
+/* Whether a contract covers mail between a and b, in either direction. */
+gboolean cg_contract_between(GHashTable *contracts, const char *a, const char *b);
 
 #define CG_CONFIG_ERROR cg_config_error_quark()
 GQuark cg_config_error_quark(void);

@@ -3,6 +3,8 @@
  */
 #include "header.h"
 
+#include <gmime/gmime.h>
+
 #include <string.h>
 
 /* Input bytes per encoded-word: 45 bytes are 60 base64 characters, which with
@@ -112,4 +114,29 @@ cg_header_encode(const char *name, const char *value)
     g_strfreev(words);
     g_free(clean);
     return g_string_free(f.out, FALSE);
+}
+
+char *
+cg_header_decode(const char *raw)
+{
+    char *unfolded = g_mime_utils_header_unfold(raw);
+    char *decoded = g_mime_utils_header_decode_text(NULL, unfolded);
+    char *valid = g_utf8_make_valid(decoded, -1);
+    g_free(decoded);
+    g_free(unfolded);
+    return valid;
+}
+
+char *
+cg_header_prefix_subject(const char *subject_raw, const char *prefix)
+{
+    char *subject = cg_header_decode(subject_raw ? subject_raw : "");
+    char *result = NULL;
+    if (!g_str_has_prefix(g_strchug(subject), prefix)) {
+        char *prefixed = *subject ? g_strconcat(prefix, " ", subject, NULL) : g_strdup(prefix);
+        result = cg_header_encode("Subject", prefixed);
+        g_free(prefixed);
+    }
+    g_free(subject);
+    return result;
 }

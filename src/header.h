@@ -18,4 +18,14 @@
 /* The value for header `name`, ready for smfi_addheader.  Newly allocated. */
 char *cg_header_encode(const char *name, const char *value);
 
+/* A header value as received (folded, perhaps with encoded-words) as one
+ * line of valid UTF-8.  Newly allocated. */
+char *cg_header_decode(const char *raw);
+
+/* The Subject value for smfi_chgheader: subject_raw (as received, or NULL
+ * for none) decoded, prefixed with prefix and a space, encoded again, so
+ * that encoded-words stay valid.  NULL when the subject already starts with
+ * the prefix (a message tagged twice keeps one). */
+char *cg_header_prefix_subject(const char *subject_raw, const char *prefix);
+
 #endif

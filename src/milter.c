@@ -13,6 +13,7 @@
  */
 #include "milter.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -25,10 +26,12 @@
 
 typedef struct {
     char *daemon_name;
+    char *client_address;        /* from the connect callback; NULL when the MTA gave none */
     /* the current message */
     cg_runtime *rt;
     char *queue_id;
     char *sender;
+    char *subject;               /* the first Subject header as received */
     GPtrArray *recipients;       /* char *, NULL-terminated */
     gboolean authenticated;
     GByteArray *buffer;          /* the message until it outgrows body_memory_limit */
@@ -44,6 +47,7 @@ message_reset(conn_ctx *c)
     c->rt = NULL;
     g_clear_pointer(&c->queue_id, g_free);
     g_clear_pointer(&c->sender, g_free);
+    g_clear_pointer(&c->subject, g_free);
     g_clear_pointer(&c->recipients, g_ptr_array_unref);
     g_clear_pointer(&c->buffer, g_byte_array_unref);
     if (c->spill_fd >= 0)
@@ -142,12 +146,30 @@ append_header_value(conn_ctx *c, const char *value)
     }
 }
 
+/* The client's IP address as text; an IPv4-mapped IPv6 address as the IPv4
+ * one, so that trusted_networks written in IPv4 match it. */
+static char *
+client_address(const struct sockaddr *addr)
+{
+    char text[INET6_ADDRSTRLEN];
+    if (addr && addr->sa_family == AF_INET &&
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)addr)->sin_addr, text, sizeof text))
+        return g_strdup(text);
+    if (addr && addr->sa_family == AF_INET6) {
+        const struct in6_addr *a6 = &((const struct sockaddr_in6 *)addr)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(a6) ? inet_ntop(AF_INET, &a6->s6_addr[12], text, sizeof text)
+                                     : inet_ntop(AF_INET6, a6, text, sizeof text))
+            return g_strdup(text);
+    }
+    return NULL;
+}
+
 static sfsistat
 on_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
 {
     (void)host;
-    (void)addr;
     conn_ctx *c = g_new0(conn_ctx, 1);
+    c->client_address = client_address(addr);
     const char *daemon = smfi_getsymval(ctx, "{daemon_name}");
     c->daemon_name = g_strdup(daemon ? daemon : "");
     c->spill_fd = -1;
@@ -200,6 +222,8 @@ static sfsistat
 on_header(SMFICTX *ctx, char *name, char *value)
 {
     conn_ctx *c = smfi_getpriv(ctx);
+    if (!c->subject && g_ascii_strcasecmp(name, "Subject") == 0)
+        c->subject = g_strdup(value);
     append(c, name, strlen(name));
     append(c, ": ", 2);
     append_header_value(c, value);
@@ -252,8 +276,8 @@ log_message(const conn_ctx *c, const cg_decision *d, const cg_result *r, const c
     char *rcpts = g_strjoinv(",", (char **)c->recipients->pdata);
     char *summary = cg_decision_summary(d, r);
     char *findings = cg_findings_summary(r);
-    syslog(LOG_INFO, "%s: from=<%s> to=<%s> auth=%s daemon=%s action=%s verdict=\"%s\" findings=\"%s\"%s%s",
-           queue_id(c), c->sender, rcpts, c->authenticated ? "yes" : "no", c->daemon_name,
+    syslog(LOG_INFO, "%s: from=<%s> to=<%s> client=%s auth=%s daemon=%s action=%s verdict=\"%s\" findings=\"%s\"%s%s",
+           queue_id(c), c->sender, rcpts, c->client_address ? c->client_address : "-", c->authenticated ? "yes" : "no", c->daemon_name,
            cg_action_name(d->action), summary, findings, note ? " " : "", note ? note : "");
     g_free(findings);
     g_free(summary);
@@ -298,15 +322,14 @@ on_eom(SMFICTX *ctx)
         cg_result *result = cg_engine_scan(c->rt->engine, msg);
         const cg_envelope env = {
             .sender = c->sender, .recipients = (const char *const *)c->recipients->pdata,
-            .authenticated = c->authenticated, .header = message_header, .header_data = msg,
+            .authenticated = c->authenticated, .client_address = c->client_address, .header = message_header, .header_data = msg,
         };
         cg_decision decision;
         cg_policy_decide(cfg, &env, result, &decision);
         g_mime_stream_reset(stream);
         const cg_action_request req = {
             .ctx = ctx, .cfg = cfg, .queue_id = queue_id(c), .sender = c->sender,
-            .subject = cg_message_header(msg, "Subject"),
-            .recipients = env.recipients, .result = result, .decision = &decision, .message = stream,
+            .recipients = env.recipients, .subject = c->subject, .result = result, .decision = &decision, .message = stream,
         };
         char *note = NULL;
         status = cg_action_apply(&req, &note);
@@ -337,6 +360,7 @@ on_close(SMFICTX *ctx)
     if (c) {
         message_reset(c);
         g_free(c->daemon_name);
+        g_free(c->client_address);
         g_free(c);
         smfi_setpriv(ctx, NULL);
     }
@@ -346,7 +370,7 @@ on_close(SMFICTX *ctx)
 struct smfiDesc cg_milter_description = {
     .xxfi_name = "commguard",
     .xxfi_version = SMFI_VERSION,
-    .xxfi_flags = SMFIF_ADDHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT,
+    .xxfi_flags = SMFIF_ADDHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT | SMFIF_QUARANTINE | SMFIF_CHGHDRS,
     .xxfi_connect = on_connect,
     .xxfi_envfrom = on_envfrom,
     .xxfi_envrcpt = on_envrcpt,

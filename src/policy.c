@@ -3,6 +3,7 @@
  */
 #include "policy.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 static const char *const flow_names[] = { "inbound", "outbound", "internal", "platform" };
@@ -82,6 +83,23 @@ all_in_list(const char *const *addresses, char *const *list)
 }
 
 gboolean
+cg_network_matches(const char *address, char *const *networks)
+{
+    if (!address || !networks || !networks[0])
+        return FALSE;
+    GInetAddress *addr = g_inet_address_new_from_string(address);
+    gboolean found = FALSE;
+    for (; addr && *networks && !found; networks++) {
+        /* validated when the configuration was loaded */
+        GInetAddressMask *mask = g_inet_address_mask_new_from_string(*networks, NULL);
+        found = mask && g_inet_address_mask_matches(mask, addr);
+        g_clear_object(&mask);
+    }
+    g_clear_object(&addr);
+    return found;
+}
+
+gboolean
 cg_header_matches(const char *spec, cg_header_lookup header, const void *data)
 {
     const char *colon = strchr(spec, ':');
@@ -111,7 +129,8 @@ cg_policy_flow(const cg_config *cfg, const cg_envelope *env)
     for (const char *const *r = env->recipients; *r; r++)
         if (in_list(*r, cfg->platform_domains))
             return CG_FLOW_PLATFORM;
-    if (!env->authenticated && !in_list(env->sender, cfg->internal_domains))
+    if (!env->authenticated && !cg_network_matches(env->client_address, cfg->trusted_networks) &&
+        !in_list(env->sender, cfg->internal_domains))
         return CG_FLOW_INBOUND;
     for (const char *const *r = env->recipients; *r; r++)
         if (!in_list(*r, cfg->internal_domains))
@@ -128,6 +147,18 @@ flow_listed(char *const *flows, cg_flow flow)
     return FALSE;
 }
 
+/* The sender and every recipient have a started contract between them. */
+static gboolean
+contract_covers(GHashTable *contracts, const cg_envelope *env)
+{
+    if (!contracts || !env->recipients[0])
+        return FALSE;
+    for (const char *const *r = env->recipients; *r; r++)
+        if (!cg_contract_between(contracts, env->sender, *r))
+            return FALSE;
+    return TRUE;
+}
+
 static const char *
 exemption(const cg_config *cfg, const cg_envelope *env, cg_category c)
 {
@@ -137,8 +168,14 @@ exemption(const cg_config *cfg, const cg_envelope *env, cg_category c)
         return "exempt recipients";
     if (c == CG_CAT_CONTACT && cg_header_matches(cfg->contact_exempt_header, env->header, env->header_data))
         return "account plan";
+    if (cfg->exempt_trusted[c] && env->authenticated)
+        return "authenticated sender";
+    if (cfg->exempt_trusted[c] && cg_network_matches(env->client_address, cfg->trusted_networks))
+        return "trusted network";
     if (c == CG_CAT_CONTACT && cg_header_matches(cfg->contract_header, env->header, env->header_data))
         return "contract";
+    if (c == CG_CAT_CONTACT && contract_covers(cfg->contracts, env))
+        return "contract file";
     return NULL;
 }
 

@@ -2,8 +2,9 @@
  * policy.h -- from a message's envelope, headers and verdict to one action.
  *
  * The flow says what kind of mail this is: platform (marketplace messages,
- * by header or domain), outbound (internal or authenticated sender, some
- * recipient outside), internal, or inbound.  Each category acts only on the
+ * by header or domain), outbound (a sender that is internal, authenticated
+ * or connecting from trusted_networks, some recipient outside), internal,
+ * or inbound.  Each category acts only on the
  * flows configured for it and only when no exemption covers the message; the
  * strongest action of the categories that act wins, in the order
  * reject > discard > quarantine > redirect > tag > accept.  A message that
@@ -39,6 +40,7 @@ typedef struct {
     const char *sender;                 /* bare address, "" for the null sender */
     const char *const *recipients;      /* bare addresses, NULL-terminated */
     gboolean authenticated;             /* SMTP AUTH succeeded */
+    const char *client_address;         /* the SMTP client's IP address as text, or NULL */
     cg_header_lookup header;
     const void *header_data;
 } cg_envelope;
@@ -79,5 +81,8 @@ gboolean cg_header_matches(const char *spec, cg_header_lookup header, const void
 /* entry is an address (user@domain) or a domain, which also covers its
  * subdomains; case is ignored. */
 gboolean cg_address_matches(const char *address, const char *entry);
+/* Whether address (an IP address as text) is in one of the networks
+ * ("192.0.2.0/24", "2001:db8::/32", or a single address). */
+gboolean cg_network_matches(const char *address, char *const *networks);
 
 #endif

@@ -138,6 +138,71 @@ test_long_word_split(void **state)
     g_free(word);
 }
 
+/* The Subject as a reader decodes it. */
+static char *
+reader_sees(const char *value)
+{
+    char *unfolded = g_mime_utils_header_unfold(value);
+    char *text = g_mime_utils_header_decode_text(NULL, unfolded);
+    g_free(unfolded);
+    return text;
+}
+
+static void
+test_subject_prefix(void **state)
+{
+    (void)state;
+    struct { const char *raw, *want; } cases[] = {
+        { "Order 42", "[commguard] Order 42" },
+        /* encoded-words in another charset, and folded */
+        { "=?ISO-8859-1?Q?Caf=E9?= menu", "[commguard] Caf\xc3\xa9 menu" },
+        { "=?UTF-8?B?w6l0w6k=?=\n =?UTF-8?Q?_ensoleill=C3=A9?=", "[commguard] \xc3\xa9t\xc3\xa9 ensoleill\xc3\xa9" },
+        /* a literal "=?" that is no encoded-word stays text */
+        { "price =?5", "[commguard] price =?5" },
+        { NULL, "[commguard]" },
+        { "", "[commguard]" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *v = cg_header_prefix_subject(cases[i].raw, "[commguard]");
+        assert_non_null(v);
+        assert_folded("Subject", v);
+        char *back = reader_sees(v);
+        assert_string_equal(back, cases[i].want);
+        g_free(back);
+        g_free(v);
+    }
+    /* a long non-ASCII subject is folded into valid encoded-words */
+    GString *longer = g_string_new("=?UTF-8?B?");
+    char *b64 = g_base64_encode((const guchar *)"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 ", 13);
+    for (int i = 0; i < 20; i++)
+        g_string_append_printf(longer, "%s%s", i ? "?= =?UTF-8?B?" : "", b64);
+    g_string_append(longer, "?=");
+    char *v = cg_header_prefix_subject(longer->str, "[commguard]");
+    assert_folded("Subject", v);
+    char *back = reader_sees(v);
+    assert_true(g_str_has_prefix(back, "[commguard] \xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82"));
+    assert_true(g_utf8_validate(back, -1, NULL));
+    g_free(back);
+    g_free(v);
+    g_free(b64);
+    g_string_free(longer, TRUE);
+
+    /* already prefixed: left alone */
+    assert_null(cg_header_prefix_subject("[commguard] Order 42", "[commguard]"));
+    assert_null(cg_header_prefix_subject("  [commguard] Order 42", "[commguard]"));
+}
+
+static void
+test_decode(void **state)
+{
+    (void)state;
+    char *text = cg_header_decode("=?UTF-8?Q?caf=C3=A9?=\n\tbar \xff");
+    assert_true(g_utf8_validate(text, -1, NULL));
+    assert_non_null(strstr(text, "caf\xc3\xa9"));
+    assert_null(strchr(text, '\n'));
+    g_free(text);
+}
+
 int
 main(void)
 {
@@ -149,6 +214,8 @@ main(void)
         cmocka_unit_test(test_non_ascii_encoded),
         cmocka_unit_test(test_invalid_utf8_repaired),
         cmocka_unit_test(test_long_word_split),
+        cmocka_unit_test(test_subject_prefix),
+        cmocka_unit_test(test_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

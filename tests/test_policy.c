@@ -238,6 +238,126 @@ test_exemptions(void **state)
 }
 
 static void
+test_trusted_networks(void **state)
+{
+    (void)state;
+    GString *text = g_string_new(BASE);
+    g_string_append(text, "trusted_networks = 192.0.2.0/24, 2001:db8::/32\n"
+                          "confidential_exempt_trusted = no\n");
+    cg_config *cfg = config(text->str);
+    const char *const out[] = { "x@elsewhere.test", NULL };
+    cg_envelope e = envelope("relay@gmail.test", out, NULL);
+    assert_int_equal(cg_policy_flow(cfg, &e), CG_FLOW_INBOUND);
+    /* a client in a trusted network sends like an internal user, v4 and v6 */
+    e.client_address = "192.0.2.77";
+    assert_int_equal(cg_policy_flow(cfg, &e), CG_FLOW_OUTBOUND);
+    e.client_address = "2001:db8:5::1";
+    assert_int_equal(cg_policy_flow(cfg, &e), CG_FLOW_OUTBOUND);
+    e.client_address = "198.51.100.1";
+    assert_int_equal(cg_policy_flow(cfg, &e), CG_FLOW_INBOUND);
+    e.client_address = "2001:db9::1";
+    assert_int_equal(cg_policy_flow(cfg, &e), CG_FLOW_INBOUND);
+    e.client_address = "not an address";
+    assert_int_equal(cg_policy_flow(cfg, &e), CG_FLOW_INBOUND);
+
+    /* so its confidential mail to outside is acted on */
+    cg_result *conf = verdict(FALSE, TRUE, FALSE);
+    cg_decision d;
+    e.client_address = "192.0.2.1";
+    cg_policy_decide(cfg, &e, conf, &d);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    assert_null(d.cat[CG_CAT_CONFIDENTIAL].exempt);
+
+    assert_true(cg_network_matches("192.0.2.255", cfg->trusted_networks));
+    assert_false(cg_network_matches("192.0.3.0", cfg->trusted_networks));
+    assert_false(cg_network_matches(NULL, cfg->trusted_networks));
+    assert_false(cg_network_matches("192.0.2.1", NULL));
+    cg_result_free(conf);
+    cg_config_free(cfg);
+    g_string_free(text, TRUE);
+}
+
+static void
+test_exempt_trusted(void **state)
+{
+    (void)state;
+    GString *text = g_string_new(BASE);
+    g_string_append(text, "trusted_networks = 192.0.2.0/24\n"
+                          "contact_exempt_trusted = yes\n");
+    cg_config *cfg = config(text->str);
+    const char *const in[] = { "b@example.com", NULL };
+    const char *const plat[] = { "X-Platform-Message: yes", NULL };
+    cg_result *contact = verdict(TRUE, FALSE, FALSE);
+    cg_decision d;
+
+    cg_envelope e = envelope("x@elsewhere.test", in, plat);
+    cg_policy_decide(cfg, &e, contact, &d);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    e.client_address = "192.0.2.9";
+    cg_policy_decide(cfg, &e, contact, &d);
+    assert_string_equal(d.cat[CG_CAT_CONTACT].exempt, "trusted network");
+    assert_int_equal(d.action, CG_ACTION_ACCEPT);
+    e.client_address = NULL;
+    e.authenticated = TRUE;
+    cg_policy_decide(cfg, &e, contact, &d);
+    assert_string_equal(d.cat[CG_CAT_CONTACT].exempt, "authenticated sender");
+    cg_config_free(cfg);
+
+    /* off (the default), neither exempts */
+    cfg = config(BASE);
+    cg_policy_decide(cfg, &e, contact, &d);
+    assert_null(d.cat[CG_CAT_CONTACT].exempt);
+    assert_int_equal(d.action, CG_ACTION_QUARANTINE);
+    cg_result_free(contact);
+    cg_config_free(cfg);
+    g_string_free(text, TRUE);
+}
+
+static void
+test_contract_file_exempts(void **state)
+{
+    (void)state;
+    char *path = NULL;
+    int fd = g_file_open_tmp("cg-test-contracts-XXXXXX", &path, NULL);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_true(g_file_set_contents(path, "seller@market.test buyer@example.com\nagency@market.test\n", -1, NULL));
+    GString *text = g_string_new(BASE);
+    g_string_append_printf(text, "contract_file = %s\n", path);
+    cg_config *cfg = config(text->str);
+    g_unlink(path);
+    const char *const buyer[] = { "buyer@example.com", NULL };
+    const char *const buyer_and_other[] = { "buyer@example.com", "other@example.com", NULL };
+    const char *const anyone[] = { "x@example.com", "y@example.com", NULL };
+    cg_result *contact = verdict(TRUE, FALSE, FALSE);
+    cg_decision d;
+    struct { const char *sender; const char *const *rcpts; const char *why; } cases[] = {
+        { "seller@market.test", buyer, "contract file" },
+        { "Seller@Market.test", buyer, "contract file" },
+        { "seller@market.test", buyer_and_other, NULL },   /* every recipient needs one */
+        { "agency@market.test", anyone, "contract file" },
+        { "other@market.test", buyer, NULL },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        cg_envelope e = envelope(cases[i].sender, cases[i].rcpts, NULL);
+        cg_policy_decide(cfg, &e, contact, &d);
+        assert_int_equal(d.flow, CG_FLOW_PLATFORM);
+        if (cases[i].why)
+            assert_string_equal(d.cat[CG_CAT_CONTACT].exempt, cases[i].why);
+        else
+            assert_null(d.cat[CG_CAT_CONTACT].exempt);
+    }
+    /* the other direction: the buyer writing to the seller */
+    cg_envelope e = envelope("buyer@example.com", (const char *const[]){ "seller@market.test", NULL }, NULL);
+    cg_policy_decide(cfg, &e, contact, &d);
+    assert_string_equal(d.cat[CG_CAT_CONTACT].exempt, "contract file");
+    cg_result_free(contact);
+    cg_config_free(cfg);
+    g_string_free(text, TRUE);
+    g_free(path);
+}
+
+static void
 test_strongest_action_wins(void **state)
 {
     (void)state;
@@ -472,6 +592,9 @@ main(void)
         cmocka_unit_test(test_default_flows_per_category),
         cmocka_unit_test(test_no_violation_accepts),
         cmocka_unit_test(test_exemptions),
+        cmocka_unit_test(test_trusted_networks),
+        cmocka_unit_test(test_exempt_trusted),
+        cmocka_unit_test(test_contract_file_exempts),
         cmocka_unit_test(test_strongest_action_wins),
         cmocka_unit_test(test_dry_run),
         cmocka_unit_test(test_summaries),

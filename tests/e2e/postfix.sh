@@ -3,7 +3,8 @@
 # the build tree on a loopback port, commguard attached by smtpd_milters on a
 # unix socket, mail sent with swaks and read from the delivered maildirs, the
 # quarantine directory and the SMTP replies: tagging, quarantine, exemptions,
-# media redirect, confidential reject, 4xx while commguard is down.  Skips
+# media redirect with its notice, confidential reject, the hold queue (quarantine_mode = hold),
+# 4xx while commguard is down.  Skips
 # (exit 77) without root, postfix or swaks.
 set -u
 
@@ -143,6 +144,13 @@ if ! postfix -c "$DIR/etc" check >"$DIR/check.log" 2>&1; then
     cat "$DIR/check.log"; echo "Bail out! postfix check failed"; exit 1
 fi
 
+# the redirect notice goes through this instance's own sendmail
+cat >"$DIR/sendmail" <<SM
+#!/bin/sh
+exec /usr/sbin/sendmail -C "$DIR/etc" "\$@"
+SM
+chmod 0755 "$DIR/sendmail"
+
 # ---- commguard -----------------------------------------------------------------
 cat >"$DIR/commguard.conf" <<CG
 socket = unix:$SOCKDIR/commguard.sock
@@ -156,6 +164,9 @@ contact_exempt_header = X-Account-Plan: Business|Enterprise
 contract_header = X-Contract-Status: started|active
 media_action = redirect
 media_redirect_to = press@localhost
+redirect_notify = yes
+tag_subject_prefix = [commguard]
+sendmail_path = $DIR/sendmail
 confidential_action = reject
 reject_text = Refused by the e2e content policy
 release_command = /usr/sbin/sendmail -C $DIR/etc
@@ -178,6 +189,8 @@ send clean@localhost "$DIR/clean.swaks" --add-header "X-Platform-Message: yes" \
      --body "Thanks, the order is on its way."
 check "clean platform message accepted" grep -q '^<- *250 .*queued' "$DIR/clean.swaks"
 check "clean platform message delivered" wait_for "$DIR/mail/catchall/new/*"
+check "clean message's subject not prefixed" sh -c "grep -l 'Delivered-To: clean@localhost' $DIR/mail/catchall/new/* |
+    xargs grep -q '^Subject: e2e\$'"
 check "clean message tagged" sh -c "grep -l 'Delivered-To: clean@localhost' $DIR/mail/catchall/new/* |
     xargs grep -q '^X-Commguard-Verdict: clean; flow=platform'"
 
@@ -234,7 +247,7 @@ check "the mallory reply did not release (state names the reviewer)" sh -c "'$CT
 
 # a media request from outside goes to the press address, the original recipients recorded
 send_from reporter@news.test sales@localhost,info@localhost "$DIR/media.swaks" \
-     --header "Subject: Interview request for our story" \
+     --header "Subject: Interview request for our story =?UTF-8?Q?=C3=A9t=C3=A9?=" \
      --body "Hello, I am a journalist at a business newspaper writing a story on the sector.
 Could your CEO give us an interview or a comment on record before our deadline on Friday?"
 check "media request accepted" grep -q '^<- *250 .*queued' "$DIR/media.swaks"
@@ -243,9 +256,21 @@ press=$(delivered_file press@localhost)
 originals=$(header_value "$press" X-Commguard-Original-Recipients)
 check "original recipients recorded: sales" sh -c "printf '%s' '$originals' | grep -q 'sales@localhost'"
 check "original recipients recorded: info" sh -c "printf '%s' '$originals' | grep -q 'info@localhost'"
+subject=$(header_value "$press" Subject |
+          perl -MEncode -ne 'chomp; s/^\s+//; print encode("UTF-8", decode("MIME-Header", $_))')
+check "redirected message's subject prefixed, its encoded-word still valid" \
+    test "$subject" = "[commguard] Interview request for our story été"
 check "redirected message tagged as media" sh -c "grep -q '^X-Commguard-Verdict: redirect (media); flow=inbound' '$press'"
-check "nothing delivered to the original recipients" \
-    sh -c "! grep -l -e 'Delivered-To: sales@localhost' -e 'Delivered-To: info@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+check "the original recipients get the notice: sales" delivered sales@localhost
+check "the original recipients get the notice: info" delivered info@localhost
+notice=$(delivered_file sales@localhost)
+check "the notice names the redirect address and the subject" \
+    sh -c "grep -q '^Subject: Forwarded to press@localhost: Interview request for our story' '$notice'"
+check "the notice comes from the null sender" grep -q '^Return-Path: <>' "$notice"
+check "the notice carries none of the message's text" sh -c "! grep -q -e journalist -e deadline '$notice'"
+check "nothing of the message delivered to the original recipients" \
+    sh -c "! grep -l -e 'Delivered-To: sales@localhost' -e 'Delivered-To: info@localhost' $DIR/mail/catchall/new/* |
+           xargs grep -l 'journalist' >/dev/null 2>&1"
 
 # a confidential message from staff to outside gets the configured action: reject
 send_from staff@localhost partner@outside.test "$DIR/confidential.swaks" \
@@ -254,6 +279,26 @@ figures before the public announcement; please keep it strictly confidential."
 check "confidential outbound message rejected with the configured reply" \
     grep -q '^<\*\* *550 5.7.1 Refused by the e2e content policy' "$DIR/confidential.swaks"
 check "the rejection is logged with its reason" grep -q 'action=reject verdict="reject (confidential); flow=outbound' "$DIR/commguard.log"
+
+# quarantine_mode = hold, after a reload: Postfix keeps the message in its hold queue and the
+# verdict is stored too; released, it is delivered with the verdict headers
+echo "quarantine_mode = hold" >>"$DIR/commguard.conf"
+kill -USR1 "$CG_PID"
+for _ in $(seq 100); do grep -q "reloaded" "$DIR/commguard.log" && break; sleep 0.1; done
+check "commguard reloaded the configuration" grep -q "reloaded" "$DIR/commguard.log"
+send held@localhost "$DIR/held.swaks" --add-header "X-Platform-Message: yes" --body "$CONTACT_BODY"
+check "held message accepted" grep -q '^<- *250 .*queued' "$DIR/held.swaks"
+check "held message is in Postfix's hold queue" \
+    sh -c "postqueue -c '$DIR/etc' -j | grep '\"queue_name\": *\"hold\"' | grep -q 'held@localhost'"
+held_meta=$(grep -l '"held@localhost"' "$DIR"/quarantine/*/meta.json 2>/dev/null | head -n 1)
+check "held message's verdict stored" sh -c "[ -n '$held_meta' ] && grep -q '\"mode\": *\"hold\"' '$held_meta' &&
+    grep -q '\"reason\": *\"contact\"' '$held_meta'"
+check "held message not delivered" sh -c "! grep -l 'Delivered-To: held@localhost' $DIR/mail/catchall/new/* >/dev/null 2>&1"
+postsuper -c "$DIR/etc" -H ALL >/dev/null 2>&1
+postqueue -c "$DIR/etc" -f >/dev/null 2>&1
+check "released message delivered" delivered held@localhost
+check "released message carries the verdict" \
+    sh -c "grep -q '^X-Commguard-Verdict: quarantine (contact); flow=platform' '$(delivered_file held@localhost)'"
 
 # with commguard stopped, Postfix defers: no mail is lost
 stop_commguard
