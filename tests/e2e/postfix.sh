@@ -158,6 +158,7 @@ socket_mode = 0666
 pid_file = $DIR/commguard.pid
 quarantine_dir = $DIR/quarantine
 tmp_dir = $DIR
+body_memory_limit = 8K
 internal_domains = localhost
 platform_header = X-Platform-Message: yes
 contact_exempt_header = X-Account-Plan: Business|Enterprise
@@ -299,6 +300,29 @@ postqueue -c "$DIR/etc" -f >/dev/null 2>&1
 check "released message delivered" delivered held@localhost
 check "released message carries the verdict" \
     sh -c "grep -q '^X-Commguard-Verdict: quarantine (contact); flow=platform' '$(delivered_file held@localhost)'"
+
+# a message larger than body_memory_limit is spilled to a file and still scanned whole:
+# the address sits after 40 KB of ordinary text
+big_body=$(awk 'BEGIN { for (i = 0; i < 600; i++) print "Line " i " of the project notes, nothing to see here."; }')
+send spilled@localhost "$DIR/spilled.swaks" --add-header "X-Platform-Message: yes" \
+     --body "$big_body
+Write to me directly at john.smith@gmail.com instead."
+check "a spilled message is quarantined" sh -c "grep -l '\"spilled@localhost\"' $DIR/quarantine/*/meta.json >/dev/null"
+check "the spilled message is stored whole" sh -c "grep -l 'Line 599 of the project' \$(dirname \$(grep -l '\"spilled@localhost\"' $DIR/quarantine/*/meta.json))/message.eml >/dev/null"
+check "no spill file is left behind" sh -c "! ls $DIR | grep -q '^commguard-'"
+
+# a reload with a broken configuration keeps the running one
+cp "$DIR/commguard.conf" "$DIR/commguard.conf.good"
+echo "bogus_option = 1" >>"$DIR/commguard.conf"
+kill -USR1 "$CG_PID"
+for _ in $(seq 100); do grep -q "reload failed" "$DIR/commguard.log" && break; sleep 0.1; done
+check "a broken reload is refused and logged with file and line" \
+    grep -q "reload failed.*commguard.conf:[0-9]*: bogus_option: unknown option" "$DIR/commguard.log"
+send_from ana@example.net afterbad@localhost "$DIR/afterbad.swaks" --add-header "X-Platform-Message: yes" \
+     --body "$CONTACT_BODY"
+check "the old configuration keeps serving (hold mode still applies)" \
+    sh -c "postqueue -c '$DIR/etc' -j | grep '\"queue_name\": *\"hold\"' | grep -q 'afterbad@localhost'"
+cp "$DIR/commguard.conf.good" "$DIR/commguard.conf"
 
 # with commguard stopped, Postfix defers: no mail is lost
 stop_commguard
