@@ -2,6 +2,7 @@
  * evidence.c -- term tables matched over a message (see evidence.h).
  */
 #include "evidence.h"
+#include "term_filter.h"
 
 #include <string.h>
 
@@ -13,12 +14,29 @@ typedef struct {
     int cls;
     const char *rule;
     cg_regex *re;
+    gboolean filtered;       /* re is anchored and run only at the filter's candidates */
 } compiled_term;
 
 struct cg_termset {
     GArray *terms;           /* compiled_term */
     GPtrArray *owned;        /* rule names of added terms */
+    cg_term_filter *filter;
+    gboolean any_filtered;
 };
+
+static gboolean
+compile_term(cg_termset *ts, int cls, const char *rule, const char *pattern, GError **error)
+{
+    guint index = ts->terms->len;
+    gboolean filtered = cg_term_filter_add(ts->filter, index, pattern, TRUE);
+    cg_regex *re = cg_regex_new(pattern, CG_RE_CASELESS | (filtered ? CG_RE_ANCHORED : 0), error);
+    if (!re)
+        return FALSE;
+    compiled_term ct = { cls, rule, re, filtered };
+    g_array_append_val(ts->terms, ct);
+    ts->any_filtered = ts->any_filtered || filtered;
+    return TRUE;
+}
 
 cg_termset *
 cg_termset_new(const cg_term *terms, size_t n, GError **error)
@@ -26,15 +44,13 @@ cg_termset_new(const cg_term *terms, size_t n, GError **error)
     cg_termset *ts = g_new0(cg_termset, 1);
     ts->terms = g_array_new(FALSE, FALSE, sizeof(compiled_term));
     ts->owned = g_ptr_array_new_with_free_func(g_free);
+    ts->filter = cg_term_filter_new();
     for (size_t i = 0; i < n; i++) {
-        cg_regex *re = cg_regex_new(terms[i].pattern, CG_RE_CASELESS, error);
-        if (!re) {
+        if (!compile_term(ts, terms[i].cls, terms[i].rule, terms[i].pattern, error)) {
             g_prefix_error(error, "term %s: ", terms[i].rule);
             cg_termset_free(ts);
             return NULL;
         }
-        compiled_term ct = { terms[i].cls, terms[i].rule, re };
-        g_array_append_val(ts->terms, ct);
     }
     return ts;
 }
@@ -42,14 +58,9 @@ cg_termset_new(const cg_term *terms, size_t n, GError **error)
 gboolean
 cg_termset_add(cg_termset *ts, int cls, const char *rule, const char *pattern, GError **error)
 {
-    cg_regex *re = cg_regex_new(pattern, CG_RE_CASELESS, error);
-    if (!re)
-        return FALSE;
     char *name = g_strdup(rule);
     g_ptr_array_add(ts->owned, name);
-    compiled_term ct = { cls, name, re };
-    g_array_append_val(ts->terms, ct);
-    return TRUE;
+    return compile_term(ts, cls, name, pattern, error);
 }
 
 void
@@ -61,27 +72,67 @@ cg_termset_free(cg_termset *ts)
         cg_regex_free(g_array_index(ts->terms, compiled_term, i).re);
     g_array_free(ts->terms, TRUE);
     g_ptr_array_free(ts->owned, TRUE);
+    cg_term_filter_free(ts->filter);
     g_free(ts);
+}
+
+static void
+add_hit(GArray *hits, const compiled_term *ct, guint text, const gssize *ov, size_t *next)
+{
+    cg_hit h = { ct->cls, ct->rule, text, (size_t)ov[0], (size_t)ov[1] };
+    g_array_append_val(hits, h);
+    *next = (size_t)ov[1] > (size_t)ov[0] ? (size_t)ov[1] : (size_t)ov[0] + 1;
+}
+
+/* Every match of a term the filter knows: its anchored pattern tried at
+ * each candidate in turn is the leftmost match an unanchored search finds. */
+static void
+scan_candidates(const compiled_term *ct, guint index, const cg_view *v, guint text,
+                GArray *cands, GArray *hits)
+{
+    guint32 bit = CG_TERM_BIT(index);
+    size_t next = 0;
+    unsigned kept = 0;
+    gssize ov[2];
+    for (guint c = 0; c < cands->len && kept < MAX_HITS_PER_TERM; c++) {
+        const cg_term_candidate *cand = &g_array_index(cands, cg_term_candidate, c);
+        if ((cand->terms & bit) && cand->pos >= next &&
+            cg_regex_find(ct->re, v->text, v->len, cand->pos, ov, 1)) {
+            add_hit(hits, ct, text, ov, &next);
+            kept++;
+        }
+    }
+}
+
+static void
+scan_everywhere(const compiled_term *ct, const cg_view *v, guint text, GArray *hits)
+{
+    size_t pos = 0;
+    unsigned kept = 0;
+    gssize ov[2];
+    while (kept++ < MAX_HITS_PER_TERM && pos <= v->len &&
+           cg_regex_find(ct->re, v->text, v->len, pos, ov, 1))
+        add_hit(hits, ct, text, ov, &pos);
 }
 
 void
 cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *hits)
 {
-    gssize ov[2];
+    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
     for (guint t = 0; t < doc->ntexts; t++) {
         const cg_view *v = &doc->texts[t].view;
+        g_array_set_size(cands, 0);
+        if (ts->any_filtered)
+            cg_term_filter_candidates(ts->filter, v->text, v->len, cands);
         for (guint i = 0; i < ts->terms->len; i++) {
             const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
-            size_t pos = 0;
-            unsigned kept = 0;
-            while (kept++ < MAX_HITS_PER_TERM && pos <= v->len &&
-                   cg_regex_find(ct->re, v->text, v->len, pos, ov, 1)) {
-                cg_hit h = { ct->cls, ct->rule, t, (size_t)ov[0], (size_t)ov[1] };
-                g_array_append_val(hits, h);
-                pos = (size_t)ov[1] > (size_t)ov[0] ? (size_t)ov[1] : (size_t)ov[0] + 1;
-            }
+            if (ct->filtered)
+                scan_candidates(ct, i, v, t, cands, hits);
+            else
+                scan_everywhere(ct, v, t, hits);
         }
     }
+    g_array_free(cands, TRUE);
 }
 
 char *

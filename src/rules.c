@@ -74,6 +74,9 @@ cg_regex_new(const char *pattern, unsigned flags, GError **error)
         options |= PCRE2_EXTENDED;
     if (flags & CG_RE_MULTILINE)
         options |= PCRE2_MULTILINE;
+    /* Anchored at compile time, not match time: JIT code only runs for the former. */
+    if (flags & CG_RE_ANCHORED)
+        options |= PCRE2_ANCHORED;
 
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options,
                                      &errcode, &erroff, NULL);

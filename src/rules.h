@@ -19,7 +19,8 @@ enum {
     CG_RE_CASELESS = 1 << 0,
     CG_RE_UTF      = 1 << 1,   /* UTF-8 mode with Unicode properties; default is bytes */
     CG_RE_EXTENDED = 1 << 2,   /* whitespace and # comments in the pattern are ignored */
-    CG_RE_MULTILINE = 1 << 3
+    CG_RE_MULTILINE = 1 << 3,
+    CG_RE_ANCHORED = 1 << 4    /* matches only at the start offset given to cg_regex_find */
 };
 
 cg_regex *cg_regex_new(const char *pattern, unsigned flags, GError **error);

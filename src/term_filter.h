@@ -1,0 +1,45 @@
+/*
+ * term_filter.h -- where in a text each term of a term set could start.
+ *
+ * The term sets of the confidential and media detectors are long caseless
+ * alternations; PCRE2 tries every alternative at every word start, which
+ * made them the slowest part of a scan.  The filter reads each term's
+ * pattern once and works out the first (up to three) bytes any match can
+ * begin with, and whether a match must begin at a word start.  One pass
+ * over a text then yields candidate positions, each with the terms that
+ * could match there; the caller runs a term's anchored pattern only at its
+ * candidates.  The candidates are a superset of the real match starts, so
+ * the matches found are exactly those of an unanchored search.
+ *
+ * A pattern the analyser does not understand (a back-reference, \x, \p...)
+ * is reported as unsupported; the caller then searches for that term the
+ * plain way.
+ */
+#ifndef CG_TERM_FILTER_H
+#define CG_TERM_FILTER_H
+
+#include <glib.h>
+
+typedef struct cg_term_filter cg_term_filter;
+
+/* A position where some terms could start: bit (i % 32) stands for term i. */
+typedef struct {
+    guint32 pos;
+    guint32 terms;
+} cg_term_candidate;
+
+#define CG_TERM_BIT(i) (1u << ((i) % 32))
+
+cg_term_filter *cg_term_filter_new(void);
+void cg_term_filter_free(cg_term_filter *f);
+
+/* Describe term index by its pattern (byte mode, caseless or not).  Returns
+ * FALSE, adding nothing, when the pattern is beyond the analyser. */
+gboolean cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean caseless);
+
+/* Append, in ascending order, every position of text (len included, for
+ * empty matches) where at least one added term could start. */
+void cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
+                               GArray *out);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * test_term_filter.c -- the term filter never loses a match: for every term
+ * of both lexicons, matching the anchored pattern at the filter's
+ * candidates finds exactly what a plain unanchored search finds, on the
+ * fixtures, the holdout set and texts written to sit on the filter's edges.
+ */
+#include "testutil.h"
+
+#include "lexicon.h"
+#include "rules.h"
+#include "term_filter.h"
+
+/* Texts at the edges: a match at the very start and end, right after
+ * non-ASCII bytes, in capitals, after punctuation, and an empty match. */
+static const char *const edge_texts[] = {
+    "revenue",
+    "Q3 REVENUE grew 40% to $4.2M; Gross Margins fell.",
+    "naïve über-margin 12,5 millones (intern) x",
+    "we're on track to hit plan, he said: Alice Smith knows. 3/7 split",
+    "The CONTRACTOR charges us $90 per hour\nsenior reporter here, deadline Friday",
+    "wir veranstalten eine podiumsdiskussion; je suis journaliste à Paris.",
+    "",
+    " ",
+    "9",
+    "x$ 5",
+};
+
+static GPtrArray *
+matches(const cg_regex *re, const char *text, size_t len, GArray *cands, guint32 bit)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    gssize ov[2];
+    size_t pos = 0;
+    guint c = 0;
+    for (;;) {
+        gboolean found = FALSE;
+        if (!cands) {
+            found = pos <= len && cg_regex_find(re, text, len, pos, ov, 1);
+        } else {
+            for (; c < cands->len && !found; c++) {
+                const cg_term_candidate *cd = &g_array_index(cands, cg_term_candidate, c);
+                found = (cd->terms & bit) && cd->pos >= pos &&
+                        cg_regex_find(re, text, len, cd->pos, ov, 1);
+            }
+        }
+        if (!found)
+            return out;
+        g_ptr_array_add(out, g_strdup_printf("%zd-%zd", ov[0], ov[1]));
+        pos = ov[1] > ov[0] ? (size_t)ov[1] : (size_t)ov[0] + 1;
+    }
+}
+
+static unsigned
+check_terms(const cg_term *terms, size_t n, const char *text, size_t len)
+{
+    unsigned found = 0;
+    for (size_t i = 0; i < n; i++) {
+        cg_term_filter *f = cg_term_filter_new();
+        assert_true(cg_term_filter_add(f, (guint)i, terms[i].pattern, TRUE));
+        cg_regex *plain = cg_regex_new(terms[i].pattern, CG_RE_CASELESS, NULL);
+        cg_regex *anchored = cg_regex_new(terms[i].pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
+        assert_non_null(plain);
+        assert_non_null(anchored);
+        GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+        cg_term_filter_candidates(f, text, len, cands);
+        GPtrArray *want = matches(plain, text, len, NULL, 0);
+        GPtrArray *got = matches(anchored, text, len, cands, CG_TERM_BIT(i));
+        if (want->len != got->len)
+            fail_msg("%s: %u matches, filtered %u", terms[i].rule, want->len, got->len);
+        for (guint k = 0; k < want->len; k++)
+            assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
+        found += want->len;
+        g_ptr_array_free(want, TRUE);
+        g_ptr_array_free(got, TRUE);
+        g_array_free(cands, TRUE);
+        cg_regex_free(plain);
+        cg_regex_free(anchored);
+        cg_term_filter_free(f);
+    }
+    return found;
+}
+
+static unsigned
+check_text(const char *text, size_t len)
+{
+    return check_terms(cg_confidential_terms, cg_n_confidential_terms, text, len) +
+           check_terms(cg_media_terms, cg_n_media_terms, text, len);
+}
+
+static void
+collect_files(const char *dir, GPtrArray *paths)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    const char *name;
+    while ((name = g_dir_read_name(d))) {
+        char *path = g_build_filename(dir, name, NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR))
+            collect_files(path, paths);
+        else if (g_str_has_suffix(name, ".eml"))
+            g_ptr_array_add(paths, g_steal_pointer(&path));
+        g_free(path);
+    }
+    g_dir_close(d);
+}
+
+static void
+test_edge_texts(void **state)
+{
+    (void)state;
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
+        found += check_text(edge_texts[i], strlen(edge_texts[i]));
+    assert_true(found > 20);
+}
+
+static void
+test_fixture_messages(void **state)
+{
+    (void)state;
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
+    collect_files(dir, paths);
+    g_free(dir);
+    assert_true(paths->len > 50);
+    unsigned found = 0;
+    for (guint i = 0; i < paths->len; i++) {
+        char *data;
+        gsize len;
+        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
+        found += check_text(data, len);
+        g_free(data);
+    }
+    assert_true(found > 1000);
+    g_ptr_array_free(paths, TRUE);
+}
+
+/* What the analyser cannot read it says so, and the caller searches plainly. */
+static void
+test_unsupported_patterns(void **state)
+{
+    (void)state;
+    cg_term_filter *f = cg_term_filter_new();
+    assert_false(cg_term_filter_add(f, 0, "(a)\\1", TRUE));
+    assert_false(cg_term_filter_add(f, 0, "\\x{41}", TRUE));
+    assert_false(cg_term_filter_add(f, 0, "a)", TRUE));
+    assert_true(cg_term_filter_add(f, 1, "(?<![\\w])abc(?![\\w])", TRUE));
+    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    cg_term_filter_candidates(f, "xabc ABC", 8, cands);
+    assert_int_equal(cands->len, 1);
+    assert_int_equal(g_array_index(cands, cg_term_candidate, 0).pos, 5);
+    g_array_free(cands, TRUE);
+    cg_term_filter_free(f);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_edge_texts),
+        cmocka_unit_test(test_fixture_messages),
+        cmocka_unit_test(test_unsupported_patterns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
