@@ -515,6 +515,16 @@ folded_members(const byteset *s, guint8 out[256])
     return n;
 }
 
+/* TRUE when the prefix's first two bytes already stand for too many strings
+ * to be kept past the first. */
+static gboolean
+expansion_too_big(const prefix *pf)
+{
+    guint8 m[256];
+    return pf->len >= 2 && (long)folded_members(&pf->set[0], m) * folded_members(&pf->set[1], m) >
+                               MAX_EXPANSION;
+}
+
 static void
 insert_prefix(cg_term_filter *f, const prefix *pf, guint index)
 {
@@ -563,6 +573,23 @@ insert_prefix(cg_term_filter *f, const prefix *pf, guint index)
     }
 }
 
+/* A term that may begin with any letter at any word start gains nothing
+ * from the filter: an anchored match at every word start costs more than
+ * PCRE2's own search. */
+static gboolean
+passes_every_word(GArray *prefixes)
+{
+    for (guint i = 0; i < prefixes->len; i++) {
+        const prefix *pf = &g_array_index(prefixes, prefix, i);
+        gboolean all_letters = TRUE;
+        for (int b = 'a'; b <= 'z' && pf->len > 0; b++)
+            all_letters = all_letters && set_has(&pf->set[0], (guint8)b);
+        if (all_letters && (pf->len <= 1 || expansion_too_big(pf)))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 gboolean
 cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean caseless)
 {
@@ -580,6 +607,10 @@ cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean
     g_ptr_array_free(ps.nodes, TRUE);
     if (!prefixes)
         return FALSE;
+    if (passes_every_word(prefixes)) {
+        g_array_free(prefixes, TRUE);
+        return FALSE;
+    }
     for (guint i = 0; i < prefixes->len; i++)
         insert_prefix(f, &g_array_index(prefixes, prefix, i), index);
     g_array_free(prefixes, TRUE);

@@ -12,8 +12,9 @@
  * the matches found are exactly those of an unanchored search.
  *
  * A pattern the analyser does not understand (a back-reference, \x, \p...)
- * is reported as unsupported; the caller then searches for that term the
- * plain way.
+ * is reported as unsupported, and so is one that may begin with any letter
+ * at any word start (the filter would pass every word); the caller then
+ * searches for that term the plain way.
  */
 #ifndef CG_TERM_FILTER_H
 #define CG_TERM_FILTER_H
