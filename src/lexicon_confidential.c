@@ -21,7 +21,7 @@ const cg_term cg_confidential_terms[] = {
         "|chiffre d'affaires|marge|b(?:e|é)n(?:e|é)fices?|pertes"
         "|umsatz|umsätze|gewinn|verlust|erl(?:o|ö)se?") },
     { CONF_FIGURE, "confidential.figure",
-      "(?:(?:r\\$|$|€|£|¥)\\s?\\d[\\d.,]*(?:\\s?(?:k|m|bn|mm|million|billion))?(?![\\w])"
+      "(?:(?:r\\$|\\$|€|£|¥)\\s?\\d[\\d.,]*(?:\\s?(?:k|m|bn|mm|million|billion))?(?![\\w])"
       "|(?<![\\w.,])\\d[\\d.,]*\\s?(?:%|(?:k|m|bn|mm|m€|k€|€|eur|usd|chf|\\$|millions?|billions?"
       "|millones|mill(?:o|ó)n|milh(?:o|õ)es|milh(?:a|ã)o|mio\\.?|mrd\\.?|milliards?|tausend|mil)(?![\\w]))"
       "|(?<![\\w])\\d{1,3}/\\d{1,3} (?:split|in (?:their|our) favou?r))" },
