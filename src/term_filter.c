@@ -162,34 +162,48 @@ cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean
     return TRUE;
 }
 
+/* The terms that could start at p (p == len for empty matches). */
+static inline guint32
+terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, guint32 wanted)
+{
+    gboolean word_start = p == 0 || !is_word_byte(t[p - 1]);
+    guint32 possible = G_MAXUINT32;
+    term_bits bits = f->any_length;
+    if (p < len) {
+        possible = (word_start ? f->raw_first[t[p]] : f->raw_first_anywhere[t[p]]) & wanted;
+        if (!possible)
+            return 0;
+        guint8 a = fold(t[p]);
+        bits |= f->first[a];
+        if (p + 1 < len) {
+            guint8 b = fold(t[p + 1]);
+            bits |= f->two[hash2(a, b)];
+            if (p + 2 < len)
+                bits |= f->three[hash3(a, b, fold(t[p + 2]))];
+        }
+    }
+    guint32 terms = (guint32)(bits >> 32) | (word_start ? (guint32)bits : 0);
+    return terms & possible & wanted;
+}
+
 void
 cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len, GArray *out)
 {
-    const guint8 *t = (const guint8 *)text;
     for (size_t p = 0; p <= len; p++) {
-        gboolean word_start = p == 0 || !is_word_byte(t[p - 1]);
-        guint32 possible;
-        term_bits bits = f->any_length;
-        if (p == len) {
-            possible = G_MAXUINT32;
-        } else {
-            possible = word_start ? f->raw_first[t[p]] : f->raw_first_anywhere[t[p]];
-            if (!possible)
-                continue;
-            guint8 a = fold(t[p]);
-            bits |= f->first[a];
-            if (p + 1 < len) {
-                guint8 b = fold(t[p + 1]);
-                bits |= f->two[hash2(a, b)];
-                if (p + 2 < len)
-                    bits |= f->three[hash3(a, b, fold(t[p + 2]))];
-            }
-        }
-        guint32 terms = (guint32)(bits >> 32) | (word_start ? (guint32)bits : 0);
-        terms &= possible;
+        guint32 terms = terms_at(f, (const guint8 *)text, len, p, G_MAXUINT32);
         if (terms) {
             cg_term_candidate c = { (guint32)p, terms };
             g_array_append_val(out, c);
         }
     }
+}
+
+size_t
+cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
+                    guint32 terms)
+{
+    for (size_t p = from; p <= len; p++)
+        if (terms_at(f, (const guint8 *)text, len, p, terms))
+            return p;
+    return len + 1;
 }
