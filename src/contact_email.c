@@ -7,8 +7,16 @@
  * links arrive as text from the HTML renderer.  The last label must be a
  * real TLD.  Not addresses: scp-style clone URLs (git@github.com:org/repo),
  * and "I work at acme.com", where a plain "at" meets an ordinary domain.
+ *
+ * The pattern may begin at any word, so it is tried only near an "at": every
+ * match holds an '@', a '&' (the entities) or the word at/arroba/arobase
+ * after a space or bracket, and everything it holds before that is made of
+ * address bytes (letters, digits, spaces, brackets and a little
+ * punctuation).  A match therefore starts in the run of address bytes that
+ * ends at one of these triggers; only word starts in such runs are tried.
  */
 #include "contact.h"
+#include "filtered_regex.h"
 #include "tld.h"
 
 #include <string.h>
@@ -37,27 +45,110 @@ static const char *const providers[] = {
 };
 
 typedef struct {
-    cg_regex *re;
+    cg_regex *plain;
+    cg_regex *anchored;      /* tried at the candidates of next_candidate */
 } email_state;
-
-static void *
-email_compile(const cg_config *cfg, GError **error)
-{
-    (void)cfg;
-    cg_regex *re = cg_regex_new(email_pattern, CG_RE_CASELESS, error);
-    if (!re)
-        return NULL;
-    email_state *st = g_new0(email_state, 1);
-    st->re = re;
-    return st;
-}
 
 static void
 email_free(void *state)
 {
     email_state *st = state;
-    cg_regex_free(st->re);
+    cg_regex_free(st->plain);
+    cg_regex_free(st->anchored);
     g_free(st);
+}
+
+static void *
+email_compile(const cg_config *cfg, GError **error)
+{
+    (void)cfg;
+    email_state *st = g_new0(email_state, 1);
+    st->plain = cg_regex_new(email_pattern, CG_RE_CASELESS, error);
+    if (st->plain)
+        st->anchored = cg_regex_new(email_pattern, CG_RE_CASELESS | CG_RE_ANCHORED, error);
+    if (!st->anchored) {
+        email_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+static gboolean
+is_one_of(char c, const char *set)
+{
+    return c && strchr(set, c);
+}
+
+static gboolean
+is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');      /* \s in byte mode */
+}
+
+/* A byte a match can hold before its at: local part, dots in any disguise,
+ * the space and bracket before the at. */
+static gboolean
+is_address_byte(char c)
+{
+    return g_ascii_isalnum(c) || is_space(c) || is_one_of(c, "_%+-.&#;[({<])}>");
+}
+
+/* Where an at in any of its forms could be: '@', '&' (an entity) or a word
+ * at/arroba/arobase between spaces or brackets. */
+static gboolean
+is_at_trigger(const char *s, size_t len, size_t t)
+{
+    static const char *const words[] = { "at", "arroba", "arobase" };
+    if (s[t] == '@' || s[t] == '&')
+        return TRUE;
+    if (g_ascii_tolower(s[t]) != 'a' || t == 0 || !(is_space(s[t - 1]) || is_one_of(s[t - 1], "[({<")))
+        return FALSE;
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+        size_t n = strlen(words[i]);
+        if (t + n <= len && g_ascii_strncasecmp(s + t, words[i], n) == 0 &&
+            (t + n == len || is_space(s[t + n]) || is_one_of(s[t + n], "])}>")))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Where the local part can begin: a letter or digit the lookbehind allows. */
+static gboolean
+may_start(const char *s, size_t p)
+{
+    return g_ascii_isalnum(s[p]) && (p == 0 || !(g_ascii_isalnum(s[p - 1]) || is_one_of(s[p - 1], "_.%+-")));
+}
+
+/* The first trigger at or after `from` and the run of address bytes before
+ * it, kept between calls: the scan asks for ever later positions. */
+typedef struct {
+    size_t from;             /* the search that found trigger began here */
+    size_t run;              /* first position of the run, >= from */
+    size_t trigger;          /* len + 1: none */
+    gboolean valid;
+} email_cursor;
+
+static size_t
+next_candidate(void *data, const char *s, size_t len, size_t from)
+{
+    email_cursor *c = data;
+    for (;;) {
+        if (!c->valid || from < c->from || from > c->trigger) {
+            size_t t = from;
+            while (t < len && !is_at_trigger(s, len, t))
+                t++;
+            if (t >= len)
+                return len + 1;
+            size_t run = t;
+            while (run > from && is_address_byte(s[run - 1]))
+                run--;
+            *c = (email_cursor){ from, run, t, TRUE };
+        }
+        for (size_t p = MAX(from, c->run); p <= c->trigger; p++)
+            if (may_start(s, p))
+                return p;
+        from = c->trigger + 1;
+    }
 }
 
 static gboolean
@@ -85,8 +176,11 @@ email_scan(const void *state, const cg_text *text, GPtrArray *findings)
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[12];
+    email_cursor cursor = { 0 };
+    gboolean plain = cg_filtered_regex_plain_forced();
 
-    while (cg_regex_find(st->re, s, len, pos, ov, 6)) {
+    while (plain ? cg_regex_find(st->plain, s, len, pos, ov, 6)
+                 : cg_regex_find_candidates(st->anchored, next_candidate, &cursor, s, len, pos, ov, 6)) {
         /* A rejected match may hide a real one inside it ("write me at
          * ana.lee@..." first matches "me at ana.lee"): retry just after its start. */
         pos = (size_t)ov[0] + 1;
@@ -101,10 +195,10 @@ email_scan(const void *state, const cg_text *text, GPtrArray *findings)
             continue;
         pos = (size_t)ov[1];
         gboolean plain_at = !span_has(s, ov[4], ov[5], "@[({<&");
-        gboolean plain = !plain_at && !span_has(s, ov[0], ov[1], " \t\n[({<&");
+        gboolean undisguised = !plain_at && !span_has(s, ov[0], ov[1], " \t\n[({<&");
         double score;
         const char *rule;
-        if (plain) {
+        if (undisguised) {
             rule = "email.address";
             score = 0.9;
         } else if (plain_at && !span_has(s, ov[6], ov[9], " [({<&") &&

@@ -15,6 +15,7 @@
  * family's job.
  */
 #include "contact.h"
+#include "filtered_regex.h"
 
 #include <string.h>
 
@@ -102,7 +103,8 @@ static const char tooling_pattern[] =
     "library|lib|client|clone|app\\s+clone)\\b";
 
 typedef struct {
-    cg_regex *app, *account_after, *label, *at, *tag, *signal_name, *same_name, *skype_id;
+    cg_filtered_regex *app, *skype_id;    /* searched over the whole text: filtered */
+    cg_regex *account_after, *label, *at, *tag, *signal_name, *same_name;
     cg_regex *request, *question, *refusal, *at_before, *tooling;
 } handle_state;
 
@@ -110,8 +112,10 @@ static void
 handle_free(void *state)
 {
     handle_state *st = state;
-    cg_regex *all[] = { st->app, st->account_after, st->label, st->at, st->tag, st->signal_name,
-                        st->same_name, st->skype_id, st->request, st->question, st->refusal,
+    cg_filtered_regex_free(st->app);
+    cg_filtered_regex_free(st->skype_id);
+    cg_regex *all[] = { st->account_after, st->label, st->at, st->tag, st->signal_name,
+                        st->same_name, st->request, st->question, st->refusal,
                         st->at_before, st->tooling };
     for (size_t i = 0; i < G_N_ELEMENTS(all); i++)
         cg_regex_free(all[i]);
@@ -150,11 +154,18 @@ handle_compile(const cg_config *cfg, GError **error)
     (void)cfg;
     handle_state *st = g_new0(handle_state, 1);
     char *apps_re = app_pattern();
+    st->app = cg_filtered_regex_new(apps_re, CG_RE_CASELESS, error);
+    st->skype_id = st->app ? cg_filtered_regex_new(skype_id_pattern, CG_RE_CASELESS, error) : NULL;
+    if (!st->skype_id) {
+        g_free(apps_re);
+        handle_free(st);
+        return NULL;
+    }
     struct { cg_regex **re; const char *pattern; } all[] = {
-        { &st->app, apps_re }, { &st->account_after, account_after_pattern },
+        { &st->account_after, account_after_pattern },
         { &st->label, label_pattern }, { &st->at, at_pattern }, { &st->tag, tag_pattern },
         { &st->signal_name, signal_name_pattern }, { &st->same_name, same_name_pattern },
-        { &st->skype_id, skype_id_pattern }, { &st->request, request_pattern },
+        { &st->request, request_pattern },
         { &st->question, question_pattern }, { &st->refusal, refusal_pattern },
         { &st->at_before, at_before_pattern }, { &st->tooling, tooling_pattern },
     };
@@ -287,12 +298,12 @@ handle_scan(const void *state, const cg_text *text, GPtrArray *findings)
     size_t len = text->view.len, pos = 0;
     gssize ov[2 * (G_N_ELEMENTS(apps) + 1)];
 
-    while (pos < len && cg_regex_find(st->skype_id, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find(st->skype_id, s, len, pos, ov, 1)) {
         add(findings, text, "handle.skype-id", ov[0], ov[1], 0.9);
         pos = ov[1];
     }
 
-    for (pos = 0; pos < len && cg_regex_find(st->app, s, len, pos, ov, G_N_ELEMENTS(apps) + 1);) {
+    for (pos = 0; pos < len && cg_filtered_regex_find(st->app, s, len, pos, ov, G_N_ELEMENTS(apps) + 1);) {
         size_t start = ov[0], end = ov[1];
         pos = end > start ? end : start + 1;
         size_t which = 0;

@@ -74,10 +74,11 @@ static gboolean
 word_in(const char *w, size_t n, const context_word *list, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
-        if (list[i].word[0] != w[0])          /* cheap first test before measuring */
-            continue;
-        size_t k = strlen(list[i].word);
-        if ((k == n || (list[i].prefix && k < n)) && memcmp(w, list[i].word, k) == 0)
+        const char *word = list[i].word;
+        size_t k = 0;
+        while (word[k] && k < n && word[k] == w[k])
+            k++;
+        if (!word[k] && (k == n || list[i].prefix))
             return TRUE;
     }
     return FALSE;
@@ -108,11 +109,12 @@ phone_context(const char *s, size_t start)
             i--;
         if (end == i || end - i > 40)
             continue;
-        char *w = g_utf8_strdown(s + i, end - i);
+        char buf[41], *owned = NULL;
+        const char *w = phone_lower(s + i, end - i, buf, &owned);
         size_t n = strlen(w);
         /* "order 123" marks the number after it, not a number on the next line. */
         if (k < 3 && same_line && word_in(w, n, other_numbers_before, G_N_ELEMENTS(other_numbers_before))) {
-            g_free(w);
+            g_free(owned);
             return PHONE_CONTEXT_NOT_PHONE;
         }
         if (word_in(w, n, phone_words_before, G_N_ELEMENTS(phone_words_before)))
@@ -120,7 +122,7 @@ phone_context(const char *s, size_t start)
         else if (found == PHONE_CONTEXT_NONE &&
                  word_in(w, n, number_words_before, G_N_ELEMENTS(number_words_before)))
             found = PHONE_CONTEXT_NUMBER;
-        g_free(w);
+        g_free(owned);
     }
     return found;
 }

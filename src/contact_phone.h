@@ -23,6 +23,11 @@ phone_context_kind phone_context(const char *s, size_t start);
 /* Placeholders and counting: one digit repeated, or 1234567... in order. */
 gboolean phone_digits_look_fake(const char *digits, size_t n);
 
+/* s[0..n) lower-cased as g_utf8_strdown would: in buf (n + 1 bytes) when it
+ * is ASCII, the common case, without allocating; otherwise a new string,
+ * also stored in *owned for the caller to free. */
+const char *phone_lower(const char *s, size_t n, char *buf, char **owned);
+
 /* The number-word tables, built once per configuration. */
 typedef struct phone_words phone_words;
 phone_words *phone_words_new(void);

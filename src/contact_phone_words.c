@@ -98,7 +98,22 @@ struct phone_words {
     GHashTable *words;      /* word -> const number_word * */
     size_t longest;
     gboolean starts[256];   /* bytes a number token can start with: a cheap first test */
+    guint8 pairs[256][32];  /* the first two bytes of every word of two or more, as bits */
 };
+
+static void
+add_pair(phone_words *w, const char *word)
+{
+    if (word[0] && word[1])
+        w->pairs[(guint8)word[0]][(guint8)word[1] >> 3] |= (guint8)(1u << ((guint8)word[1] & 7));
+}
+
+/* Whether some word of two or more bytes begins with a, b. */
+static gboolean
+has_pair(const phone_words *w, char a, char b)
+{
+    return (w->pairs[(guint8)a][(guint8)b >> 3] >> ((guint8)b & 7)) & 1;
+}
 
 phone_words *
 phone_words_new(void)
@@ -109,10 +124,12 @@ phone_words_new(void)
         g_hash_table_insert(w->words, (gpointer)number_words[i].word, (gpointer)&number_words[i]);
         w->longest = MAX(w->longest, strlen(number_words[i].word));
         w->starts[(unsigned char)number_words[i].word[0]] = TRUE;
+        add_pair(w, number_words[i].word);
     }
     for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++) {
         g_hash_table_insert(w->words, (gpointer)homophones[i].word, (gpointer)&homophones[i]);
         w->starts[(unsigned char)homophones[i].word[0]] = TRUE;
+        add_pair(w, homophones[i].word);
     }
     for (int c = '0'; c <= '9'; c++)
         w->starts[c] = TRUE;
@@ -161,8 +178,10 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
             continue;
         }
         const number_word *part = NULL;
-        size_t k;
-        for (k = MIN(w->longest, n - i); k >= 2 && !part; k--)
+        size_t k = 0;
+        if (i + 1 < n && has_pair(w, t[i], t[i + 1]))
+            k = MIN(w->longest, n - i);
+        for (; k >= 2 && !part; k--)
             part = lookup(w, t + i, k);
         if (!part || part->kind == A_OH || (part->kind == A_AND && strcmp(part->word, "und") != 0)) {
             g_array_set_size(atoms, mark);
@@ -280,6 +299,18 @@ judge_stretch(const cg_text *text, const token_span *spans, size_t n, const GArr
                                              ctx == PHONE_CONTEXT_NONE ? 0.85 : 0.95));
 }
 
+const char *
+phone_lower(const char *s, size_t n, char *buf, char **owned)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80)
+            return *owned = g_utf8_strdown(s, n);
+        buf[i] = g_ascii_tolower(s[i]);
+    }
+    buf[n] = 0;
+    return buf;
+}
+
 static gboolean
 is_token_char(const char *s, size_t i, size_t len, size_t *width)
 {
@@ -337,7 +368,8 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
             end_stretch(&st, text, findings);     /* cannot be a number word or digits */
             continue;
         }
-        char *lower = i - start <= MAX_TOKEN ? g_utf8_strdown(s + start, i - start) : NULL;
+        char buf[MAX_TOKEN + 1], *owned = NULL;
+        const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
         token_span span = {start, i, st.atoms->len};
         if (lower && token_atoms(w, lower, strlen(lower), st.atoms)) {
             g_array_append_val(st.spans, span);
@@ -349,7 +381,7 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         } else {
             end_stretch(&st, text, findings);
         }
-        g_free(lower);
+        g_free(owned);
     }
     end_stretch(&st, text, findings);
     g_array_free(st.atoms, TRUE);

@@ -7,6 +7,7 @@
  * request under a negation ("please don't send me your number") is not one.
  */
 #include "contact.h"
+#include "filtered_regex.h"
 
 #include <string.h>
 
@@ -74,7 +75,7 @@ static const char negation_pattern[] =
     "[^.!?\\n]{0,40}$";
 
 typedef struct {
-    cg_regex *request;
+    cg_filtered_regex *request;     /* tried only where a request word begins */
     cg_regex *negation;
 } request_state;
 
@@ -84,7 +85,7 @@ request_free(void *state)
     request_state *st = state;
     if (!st)
         return;
-    cg_regex_free(st->request);
+    cg_filtered_regex_free(st->request);
     cg_regex_free(st->negation);
     g_free(st);
 }
@@ -94,7 +95,7 @@ request_compile(const cg_config *cfg, GError **error)
 {
     (void)cfg;
     request_state *st = g_new0(request_state, 1);
-    st->request = cg_regex_new(request_pattern, CG_RE_CASELESS, error);
+    st->request = cg_filtered_regex_new(request_pattern, CG_RE_CASELESS, error);
     if (st->request)
         st->negation = cg_regex_new(negation_pattern, CG_RE_CASELESS, error);
     if (!st->negation) {
@@ -126,7 +127,7 @@ request_scan(const void *state, const cg_text *text, GPtrArray *findings)
     size_t len = text->view.len, pos = 0;
     gssize ov[2], nv[2];
 
-    while (pos < len && cg_regex_find(st->request, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find(st->request, s, len, pos, ov, 1)) {
         pos = (size_t)ov[1] > pos ? (size_t)ov[1] : pos + 1;
         size_t from = ov[0] > 60 ? (size_t)ov[0] - 60 : 0;
         if (cg_regex_find(st->negation, s, (size_t)ov[0], from, nv, 1))

@@ -37,7 +37,10 @@ cg_category_from_name(const char *name, cg_category *out)
 static char *
 excerpt(const char *text, size_t start, size_t end)
 {
-    size_t len = strlen(text);
+    /* Only the bytes just past end matter: measuring the whole segment for
+     * every finding made a long text with many findings quadratic.  len is
+     * the real length, or past anything the loops below reach. */
+    size_t len = end + strnlen(text + end, EXCERPT_CONTEXT + 8);
     size_t from = start > EXCERPT_CONTEXT ? start - EXCERPT_CONTEXT : 0;
     size_t to = MIN(len, end + EXCERPT_CONTEXT);
     while (from > 0 && (text[from] & 0xC0) == 0x80)

@@ -43,4 +43,9 @@ gboolean cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern,
 void cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
                                GArray *out);
 
+/* The first position p, from <= p <= len, where one of terms (CG_TERM_BIT
+ * bits) could start; len + 1 when there is none. */
+size_t cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
+                           guint32 terms);
+
 #endif

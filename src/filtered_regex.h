@@ -1,0 +1,46 @@
+/*
+ * filtered_regex.h -- a regex searched only where a match could start.
+ *
+ * An unanchored PCRE2 search tries the pattern at every position; for the
+ * long alternations of the contact families that is most of a scan.  Given
+ * a superset of the positions where a match can start, trying the pattern
+ * anchored at each in turn finds the same leftmost match.  The positions
+ * come from the term filter (the bytes the pattern's matches begin with) or,
+ * when a family knows better, from its own candidate function.
+ *
+ * One difference, on adversarial input only: a match limit hit at one
+ * position abandons that position, where the unanchored search gave up on
+ * the whole rest of the text.
+ */
+#ifndef CG_FILTERED_REGEX_H
+#define CG_FILTERED_REGEX_H
+
+#include "rules.h"
+
+/* The first position p, from <= p <= len, where a match could start, or
+ * len + 1.  data is the caller's (it may keep a cursor there). */
+typedef size_t (*cg_candidate_fn)(void *data, const char *s, size_t len, size_t from);
+
+/* cg_regex_find for an anchored regex, tried at the candidates of next. */
+gboolean cg_regex_find_candidates(const cg_regex *anchored, cg_candidate_fn next, void *data,
+                                  const char *s, size_t len, size_t start, gssize *ovec,
+                                  unsigned nvec);
+
+typedef struct cg_filtered_regex cg_filtered_regex;
+
+/* Compiles pattern (flags as cg_regex_new) and, when the term filter can
+ * read it, its first bytes; otherwise it is searched the plain way. */
+cg_filtered_regex *cg_filtered_regex_new(const char *pattern, unsigned flags, GError **error);
+void cg_filtered_regex_free(cg_filtered_regex *fr);
+
+/* Same answer as cg_regex_find with the unfiltered pattern. */
+gboolean cg_filtered_regex_find(const cg_filtered_regex *fr, const char *s, size_t len,
+                                size_t start, gssize *ovec, unsigned nvec);
+
+/* Tests only: search the plain way everywhere (cg_filtered_regex_find, and
+ * the families with their own candidates check cg_filtered_regex_plain_forced),
+ * so a test can compare what both ways find.  Not thread-safe. */
+void cg_filtered_regex_force_plain(gboolean on);
+gboolean cg_filtered_regex_plain_forced(void);
+
+#endif

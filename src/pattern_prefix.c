@@ -1,0 +1,462 @@
+/*
+ * pattern_prefix.c -- the bytes a match of a pattern can begin with (see
+ * pattern_prefix.h).
+ */
+#include "pattern_prefix.h"
+
+#include <string.h>
+
+#define MAX_PREFIXES 4096          /* per pattern, before expansion into bytes */
+#define MAX_TREE_NODES 20000
+
+static void set_add(cg_byteset *s, guint8 b) { s->bits[b >> 3] |= (guint8)(1u << (b & 7)); }
+
+static gboolean
+is_word_byte(guint8 b)
+{
+    return g_ascii_isalnum(b) || b == '_';
+}
+
+/* ---- pattern tree ---- */
+
+typedef enum { N_SET, N_CAT, N_ALT, N_REP, N_WORD_START, N_EMPTY } node_kind;
+
+typedef struct node {
+    node_kind kind;
+    cg_byteset set;               /* N_SET */
+    GPtrArray *kids;           /* N_CAT, N_ALT; N_REP has one */
+    int min, max;              /* N_REP; max -1 for unbounded */
+} node;
+
+typedef struct {
+    const char *p;
+    gboolean caseless;
+    gboolean failed;
+    GPtrArray *nodes;          /* every node, for freeing */
+} parser;
+
+static void
+node_free(gpointer data)
+{
+    node *n = data;
+    if (n->kids)
+        g_ptr_array_free(n->kids, TRUE);
+    g_free(n);
+}
+
+static node *
+node_new(parser *ps, node_kind kind)
+{
+    node *n = g_new0(node, 1);
+    n->kind = kind;
+    if (kind == N_CAT || kind == N_ALT || kind == N_REP)
+        n->kids = g_ptr_array_new();
+    g_ptr_array_add(ps->nodes, n);
+    if (ps->nodes->len > MAX_TREE_NODES)
+        ps->failed = TRUE;
+    return n;
+}
+
+static void
+set_add_cased(cg_byteset *s, guint8 b, gboolean caseless)
+{
+    set_add(s, b);
+    if (caseless && g_ascii_isalpha(b)) {
+        set_add(s, (guint8)g_ascii_tolower(b));
+        set_add(s, (guint8)g_ascii_toupper(b));
+    }
+}
+
+static void
+set_add_range(cg_byteset *s, int lo, int hi)
+{
+    for (int b = lo; b <= hi; b++)
+        set_add(s, (guint8)b);
+}
+
+/* The set for \w \d \s and their negations; FALSE for any other letter. */
+static gboolean
+class_escape(char c, cg_byteset *s)
+{
+    cg_byteset t = { { 0 } };
+    switch (g_ascii_tolower(c)) {
+    case 'w':
+        set_add_range(&t, '0', '9');
+        set_add_range(&t, 'a', 'z');
+        set_add_range(&t, 'A', 'Z');
+        set_add(&t, '_');
+        break;
+    case 'd':
+        set_add_range(&t, '0', '9');
+        break;
+    case 's':
+        set_add_range(&t, '\t', '\r');
+        set_add(&t, ' ');
+        break;
+    default:
+        return FALSE;
+    }
+    gboolean negate = g_ascii_isupper(c);
+    for (int i = 0; i < 32; i++)
+        s->bits[i] |= negate ? (guint8)~t.bits[i] : t.bits[i];
+    return TRUE;
+}
+
+/* The byte a letter escape stands for (\n, \t ...), or -1. */
+static int
+literal_escape(char c)
+{
+    switch (c) {
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'r': return '\r';
+    case 'f': return '\f';
+    case 'e': return 27;
+    default: return g_ascii_isalnum(c) ? -1 : (guchar)c;
+    }
+}
+
+static node *parse_alt(parser *ps);
+
+static node *
+parse_class(parser *ps)
+{
+    node *n = node_new(ps, N_SET);
+    gboolean negate = *ps->p == '^';
+    if (negate)
+        ps->p++;
+    gboolean first = TRUE;
+    while (*ps->p && (*ps->p != ']' || first)) {
+        first = FALSE;
+        int lo;
+        if (*ps->p == '[') {            /* [:alpha:] and friends */
+            ps->failed = TRUE;
+            return n;
+        }
+        if (*ps->p == '\\') {
+            char e = ps->p[1];
+            if (!e) break;
+            ps->p += 2;
+            if (class_escape(e, &n->set))
+                continue;
+            lo = e == 'b' ? '\b' : literal_escape(e);
+            if (lo < 0) {
+                ps->failed = TRUE;
+                return n;
+            }
+        } else {
+            lo = (guchar)*ps->p++;
+        }
+        int hi = lo;
+        if (ps->p[0] == '-' && ps->p[1] && ps->p[1] != ']') {
+            if (ps->p[1] == '\\') {
+                hi = literal_escape(ps->p[2]);
+                if (hi < 0 || !ps->p[2]) {
+                    ps->failed = TRUE;
+                    return n;
+                }
+                ps->p += 3;
+            } else {
+                hi = (guchar)ps->p[1];
+                ps->p += 2;
+            }
+        }
+        for (int b = lo; b <= hi; b++)
+            set_add_cased(&n->set, (guint8)b, ps->caseless);
+    }
+    if (*ps->p != ']') {
+        ps->failed = TRUE;
+        return n;
+    }
+    ps->p++;
+    if (negate)
+        for (int i = 0; i < 32; i++)
+            n->set.bits[i] = (guint8)~n->set.bits[i];
+    return n;
+}
+
+/* A lookbehind that proves the byte before is not a word byte: (?<![\w...])
+ * or (?<=... X) with X never a word byte. */
+static gboolean
+proves_word_start(const node *inner, gboolean negative)
+{
+    const node *last = inner;
+    gboolean single = TRUE;        /* one byte long, as a negative lookbehind must be */
+    while (last->kind == N_CAT && last->kids->len > 0) {
+        single = single && last->kids->len == 1;
+        last = g_ptr_array_index(last->kids, last->kids->len - 1);
+    }
+    if (last->kind != N_SET)
+        return FALSE;
+    for (int b = 0; b < 256; b++) {
+        gboolean has = cg_byteset_has(&last->set, (guint8)b);
+        if (is_word_byte((guint8)b) && negative != has)
+            return FALSE;
+    }
+    return !negative || single;
+}
+
+static node *
+parse_group(parser *ps)
+{
+    gboolean saved = ps->caseless;
+    enum { PLAIN, LOOKAHEAD, LOOKBEHIND_POS, LOOKBEHIND_NEG } type = PLAIN;
+    if (*ps->p == '?') {
+        const char *q = ps->p + 1;
+        if (g_str_has_prefix(q, ":") || g_str_has_prefix(q, ">")) {
+            ps->p += 2;
+        } else if (g_str_has_prefix(q, "=") || g_str_has_prefix(q, "!")) {
+            type = LOOKAHEAD;
+            ps->p += 2;
+        } else if (g_str_has_prefix(q, "<=") || g_str_has_prefix(q, "<!")) {
+            type = q[1] == '=' ? LOOKBEHIND_POS : LOOKBEHIND_NEG;
+            ps->p += 3;
+        } else if (g_str_has_prefix(q, "i:") || g_str_has_prefix(q, "-i:")) {
+            ps->caseless = *q == 'i';
+            ps->p += *q == 'i' ? 3 : 4;
+        } else if (g_str_has_prefix(q, "i)") || g_str_has_prefix(q, "-i)")) {
+            /* an option for the rest of the enclosing group */
+            ps->caseless = *q == 'i';
+            ps->p += *q == 'i' ? 3 : 4;
+            return node_new(ps, N_EMPTY);
+        } else if (q[0] == '<' && g_ascii_isalpha(q[1])) {
+            const char *close = strchr(q, '>');
+            if (!close) {
+                ps->failed = TRUE;
+                return node_new(ps, N_EMPTY);
+            }
+            ps->p = close + 1;
+        } else {
+            ps->failed = TRUE;
+            return node_new(ps, N_EMPTY);
+        }
+    }
+    node *inner = parse_alt(ps);
+    ps->caseless = saved;
+    if (*ps->p != ')') {
+        ps->failed = TRUE;
+        return inner;
+    }
+    ps->p++;
+    if (type == PLAIN)
+        return inner;
+    if (type != LOOKAHEAD && proves_word_start(inner, type == LOOKBEHIND_NEG))
+        return node_new(ps, N_WORD_START);
+    return node_new(ps, N_EMPTY);
+}
+
+static node *
+parse_atom(parser *ps)
+{
+    char c = *ps->p++;
+    node *n;
+    switch (c) {
+    case '(':
+        return parse_group(ps);
+    case '[':
+        return parse_class(ps);
+    case '.':
+        n = node_new(ps, N_SET);
+        memset(n->set.bits, 0xff, sizeof n->set.bits);
+        return n;
+    case '^':
+    case '$':
+        return node_new(ps, N_EMPTY);
+    case '\\': {
+        char e = *ps->p;
+        if (!e) {
+            ps->failed = TRUE;
+            return node_new(ps, N_EMPTY);
+        }
+        ps->p++;
+        if (strchr("bBAzZG", e))
+            return node_new(ps, N_EMPTY);
+        n = node_new(ps, N_SET);
+        if (class_escape(e, &n->set))
+            return n;
+        int b = literal_escape(e);
+        if (b < 0)
+            ps->failed = TRUE;
+        else
+            set_add_cased(&n->set, (guint8)b, ps->caseless);
+        return n;
+    }
+    case '*': case '+': case '?': case '{':
+        ps->failed = TRUE;     /* a quantifier with nothing to repeat, or a literal brace */
+        return node_new(ps, N_EMPTY);
+    default:
+        n = node_new(ps, N_SET);
+        set_add_cased(&n->set, (guint8)c, ps->caseless);
+        return n;
+    }
+}
+
+/* Reads a {m}, {m,} or {m,n} quantifier; FALSE if what follows is not one. */
+static gboolean
+parse_braces(parser *ps, int *min, int *max)
+{
+    const char *q = ps->p + 1;
+    if (!g_ascii_isdigit(*q))
+        return FALSE;
+    char *end;
+    *min = (int)strtol(q, &end, 10);
+    *max = *min;
+    if (*end == ',') {
+        q = end + 1;
+        *max = g_ascii_isdigit(*q) ? (int)strtol(q, &end, 10) : -1;
+        if (*max < 0)
+            end = (char *)q;
+    }
+    if (*end != '}')
+        return FALSE;
+    ps->p = end + 1;
+    return TRUE;
+}
+
+static node *
+parse_cat(parser *ps)
+{
+    node *cat = node_new(ps, N_CAT);
+    while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->failed) {
+        node *atom = parse_atom(ps);
+        int min = 1, max = 1;
+        char q = *ps->p;
+        if (q == '?' || q == '*' || q == '+') {
+            min = q == '+' ? 1 : 0;
+            max = q == '?' ? 1 : -1;
+            ps->p++;
+        } else if (q == '{' && !parse_braces(ps, &min, &max)) {
+            ps->failed = TRUE;
+        }
+        if (min != 1 || max != 1) {
+            if (*ps->p == '?' || *ps->p == '+')   /* lazy or possessive: same prefixes */
+                ps->p++;
+            node *rep = node_new(ps, N_REP);
+            rep->min = min;
+            rep->max = max;
+            g_ptr_array_add(rep->kids, atom);
+            atom = rep;
+        }
+        g_ptr_array_add(cat->kids, atom);
+    }
+    return cat;
+}
+
+static node *
+parse_alt(parser *ps)
+{
+    node *first = parse_cat(ps);
+    if (*ps->p != '|')
+        return first;
+    node *alt = node_new(ps, N_ALT);
+    g_ptr_array_add(alt->kids, first);
+    while (*ps->p == '|' && !ps->failed) {
+        ps->p++;
+        g_ptr_array_add(alt->kids, parse_cat(ps));
+    }
+    return alt;
+}
+
+/* ---- prefixes ---- */
+
+/* Extends each prefix in `in` by what n can match next; full prefixes pass
+ * unchanged.  Returns a new array, or NULL when there are too many. */
+static GArray *
+extend(const node *n, GArray *in)
+{
+    if (!in)
+        return NULL;
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(cg_prefix));
+    switch (n->kind) {
+    case N_SET:
+    case N_WORD_START:
+    case N_EMPTY:
+        for (guint i = 0; i < in->len; i++) {
+            cg_prefix pf = g_array_index(in, cg_prefix, i);
+            if (n->kind == N_SET && pf.len < CG_PREFIX_MAX)
+                pf.set[pf.len++] = n->set;
+            else if (n->kind == N_WORD_START && pf.len == 0)
+                pf.word_start = TRUE;
+            g_array_append_val(out, pf);
+        }
+        break;
+    case N_CAT: {
+        GArray *cur = g_array_copy(in);
+        for (guint k = 0; k < n->kids->len && cur; k++) {
+            GArray *next = extend(g_ptr_array_index(n->kids, k), cur);
+            g_array_free(cur, TRUE);
+            cur = next;
+        }
+        if (!cur) {
+            g_array_free(out, TRUE);
+            return NULL;
+        }
+        g_array_free(out, TRUE);
+        out = cur;
+        break;
+    }
+    case N_ALT:
+        for (guint k = 0; k < n->kids->len; k++) {
+            GArray *part = extend(g_ptr_array_index(n->kids, k), in);
+            if (!part) {
+                g_array_free(out, TRUE);
+                return NULL;
+            }
+            g_array_append_vals(out, part->data, part->len);
+            g_array_free(part, TRUE);
+        }
+        break;
+    case N_REP: {
+        /* Past CG_PREFIX_MAX repetitions every prefix is full, so more add nothing. */
+        const node *kid = g_ptr_array_index(n->kids, 0);
+        int min = MIN(n->min, CG_PREFIX_MAX + 1);
+        int extra = n->max < 0 ? CG_PREFIX_MAX + 1 : MIN(n->max - n->min, CG_PREFIX_MAX + 1);
+        GArray *cur = g_array_copy(in);
+        for (int r = 0; r < min && cur; r++) {
+            GArray *next = extend(kid, cur);
+            g_array_free(cur, TRUE);
+            cur = next;
+        }
+        for (int r = 0; r < extra && cur && cur->len; r++) {
+            g_array_append_vals(out, cur->data, cur->len);   /* the match may stop repeating here */
+            GArray *open = g_array_new(FALSE, FALSE, sizeof(cg_prefix));
+            for (guint i = 0; i < cur->len; i++)
+                if (g_array_index(cur, cg_prefix, i).len < CG_PREFIX_MAX)
+                    g_array_append_val(open, g_array_index(cur, cg_prefix, i));
+            g_array_free(cur, TRUE);
+            cur = extend(kid, open);
+            g_array_free(open, TRUE);
+        }
+        if (!cur) {
+            g_array_free(out, TRUE);
+            return NULL;
+        }
+        g_array_append_vals(out, cur->data, cur->len);
+        g_array_free(cur, TRUE);
+        break;
+    }
+    }
+    if (out->len > MAX_PREFIXES) {
+        g_array_free(out, TRUE);
+        return NULL;
+    }
+    return out;
+}
+
+GArray *
+cg_pattern_prefixes(const char *pattern, gboolean caseless)
+{
+    parser ps = { pattern, caseless, FALSE, g_ptr_array_new_with_free_func(node_free) };
+    node *root = parse_alt(&ps);
+    if (*ps.p)
+        ps.failed = TRUE;   /* an unmatched ')' */
+    GArray *prefixes = NULL;
+    if (!ps.failed) {
+        GArray *start = g_array_new(FALSE, TRUE, sizeof(cg_prefix));
+        g_array_set_size(start, 1);
+        prefixes = extend(root, start);
+        g_array_free(start, TRUE);
+    }
+    g_ptr_array_free(ps.nodes, TRUE);
+    return prefixes;
+}

@@ -1,0 +1,38 @@
+/*
+ * pattern_prefix.h -- the bytes a match of a pattern can begin with.
+ *
+ * A pattern (byte mode, caseless or not) is read into a small tree and
+ * walked to list every prefix of up to CG_PREFIX_MAX bytes a match can begin
+ * with, each byte as a set, and whether the match must begin at a word
+ * start.  The list always covers every real match: whatever only narrows a
+ * match (lookarounds, anchors, lazy or possessive quantifiers, case-sensitive
+ * groups) is read as something wider.  term_filter.c builds its candidate
+ * tables from these prefixes.
+ */
+#ifndef CG_PATTERN_PREFIX_H
+#define CG_PATTERN_PREFIX_H
+
+#include <glib.h>
+
+#define CG_PREFIX_MAX 3
+
+typedef struct { guint8 bits[32]; } cg_byteset;
+
+static inline gboolean
+cg_byteset_has(const cg_byteset *s, guint8 b)
+{
+    return (s->bits[b >> 3] >> (b & 7)) & 1;
+}
+
+typedef struct {
+    guint8 len;
+    gboolean word_start;       /* the match must begin at a word start */
+    cg_byteset set[CG_PREFIX_MAX];
+} cg_prefix;
+
+/* Every prefix of pattern (a GArray of cg_prefix), or NULL when the pattern
+ * is beyond the analyser (a back-reference, \x, \p, a POSIX class...) or
+ * has too many prefixes to list. */
+GArray *cg_pattern_prefixes(const char *pattern, gboolean caseless);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * test_contact_filter.c -- the contact families find exactly the same with
+ * their search filters (filtered_regex.c, the email trigger windows) as with
+ * plain unanchored searches: on the fixtures, the holdout set and generated
+ * texts dense in every kind of contact detail and its look-alikes.
+ */
+#include "testutil.h"
+
+#include "filtered_regex.h"
+
+/* Contact details, requests, refusals and near misses the families react to. */
+static const char *const pieces[] = {
+    "ana.lee@example.com", "ana [at] example (dot) com", "john dot smith at gmail dot com",
+    "maria arroba correo punto es", "jean arobase free point fr", "ana&#64;example.com",
+    "a n a @ e x a m p l e . c o m", "I work at acme.com", "git@github.com:org/repo.git",
+    "write me at ana.dev@example.com", "ana(at)mail(dot)de", "ana {at} web {dot} de",
+    "mailto:ana@example.org", "x@y", "@media", "user@", "me at ana.lee",
+    "what's your WhatsApp?", "send me your email", "can I call you directly?",
+    "¿me pasas tu número?", "me passa seu zap", "donne-moi ton numéro", "gib mir deine Handynummer",
+    "please don't send me your number", "do you have Telegram", "hast du WhatsApp",
+    "skype: ana.lee77", "my skype is live:.cid.7f3a9c21e0b4", "s.k.y.p.e ana_lee",
+    "t3l3gr4m @ana_lee", "discord ravenbyte#1234", "signal ana.42", "the green app",
+    "same name on the blue bird", "on x @ana", "WhatsApp integration", "@BotFather",
+    "I can't share my WhatsApp before a contract", "insta: ana.designs", "wa.me/447700900123",
+    "t.me/analee", "calendly.com/ana/30min", "forms.gle/abc123", "discord.gg/xyz",
+    "+44 7700 900123", "(415) 555-0142", "five five five oh one four two eight eight",
+    "cinco cinco cinco", "0049 30 1234567", "order #4155550142", "version 10.4.2",
+    "221B Baker Street, London NW1 6XE", "1600 Amphitheatre Parkway, Mountain View, CA 94043",
+    "Hauptstraße 5, 10115 Berlin", "12 rue de la Paix, 75002 Paris", "Calle Mayor 3, 28013 Madrid",
+    "Rua Augusta 100, São Paulo", "call it done", "zoom in", "$450", "2026-12-01 14:30",
+};
+
+static const char *const filler[] = {
+    "the", "project", "budget", "is", "and", "we", "can", "deliver", "by", "Friday", "at",
+    "noon", "on", "in", "your", "my", "me", ",", ".", "?", "!", "\n", "café", "über", "(", ")",
+    "[", "]", "dot", "ar", "arroba", "&", "#", ";", "-", "_", "+", "@", "x",
+};
+
+/* The contact findings of a scan, one line each with offsets and score. */
+static char *
+contact_lines(const char *body)
+{
+    cg_result *r = scan_text(body);
+    GString *out = g_string_new(NULL);
+    GPtrArray *f = r->cat[CG_CAT_CONTACT].findings;
+    for (guint i = 0; i < f->len; i++) {
+        const cg_finding *x = g_ptr_array_index(f, i);
+        g_string_append_printf(out, "%s|%s|%s|%.3f|%s\n", x->kind, x->rule, x->match, x->score,
+                               x->exception ? x->exception : "");
+    }
+    cg_result_free(r);
+    return g_string_free(out, FALSE);
+}
+
+/* Both ways find the same; returns how many lines they found. */
+static unsigned
+check_same(const char *body)
+{
+    cg_filtered_regex_force_plain(TRUE);
+    char *want = contact_lines(body);
+    cg_filtered_regex_force_plain(FALSE);
+    char *got = contact_lines(body);
+    assert_string_equal(want, got);
+    unsigned lines = 0;
+    for (const char *c = want; *c; c++)
+        lines += *c == '\n';
+    g_free(want);
+    g_free(got);
+    return lines;
+}
+
+static void
+test_pieces_alone(void **state)
+{
+    (void)state;
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(pieces); i++)
+        found += check_same(pieces[i]);
+    assert_true(found >= 40);
+}
+
+static void
+test_generated_mixes(void **state)
+{
+    (void)state;
+    unsigned found = 0;
+    for (guint32 seed = 1; seed <= 30; seed++) {
+        GRand *rand = g_rand_new_with_seed(seed);
+        GString *body = g_string_new(NULL);
+        for (int w = 0; w < 400; w++) {
+            if (g_rand_int_range(rand, 0, 8) == 0)
+                g_string_append(body, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+            else
+                g_string_append(body, filler[g_rand_int_range(rand, 0, G_N_ELEMENTS(filler))]);
+            g_string_append_c(body, g_rand_int_range(rand, 0, 3) ? ' ' : '\n');
+        }
+        found += check_same(body->str);
+        g_string_free(body, TRUE);
+        g_rand_free(rand);
+    }
+    assert_true(found >= 300);
+}
+
+static void
+collect_files(const char *dir, GPtrArray *paths)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    const char *name;
+    while ((name = g_dir_read_name(d))) {
+        char *path = g_build_filename(dir, name, NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR))
+            collect_files(path, paths);
+        else if (g_str_has_suffix(name, ".eml"))
+            g_ptr_array_add(paths, g_steal_pointer(&path));
+        g_free(path);
+    }
+    g_dir_close(d);
+}
+
+static void
+test_fixtures(void **state)
+{
+    (void)state;
+    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    collect_files(dir, paths);
+    unsigned found = 0;
+    for (guint i = 0; i < paths->len; i++) {
+        char *text = NULL;
+        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &text, NULL, NULL));
+        found += check_same(text);
+        g_free(text);
+    }
+    assert_true(paths->len > 10 && found > 0);
+    g_ptr_array_free(paths, TRUE);
+    g_free(dir);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pieces_alone),
+        cmocka_unit_test(test_generated_mixes),
+        cmocka_unit_test(test_fixtures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
