@@ -36,7 +36,8 @@ struct cg_term_filter {
     guint32 raw_first_anywhere[256];
 };
 
-static inline guint8 fold(guint8 b) { return (guint8)g_ascii_tolower(b); }
+/* Inline, not g_ascii_tolower: this runs for every byte scanned. */
+static inline guint8 fold(guint8 b) { return b >= 'A' && b <= 'Z' ? (guint8)(b + 32) : b; }
 static inline guint hash2(guint8 a, guint8 b) { return ((guint)a * 131u + b) % L2_SIZE; }
 static inline guint hash3(guint8 a, guint8 b, guint8 c)
 {
