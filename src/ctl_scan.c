@@ -131,6 +131,8 @@ write_message(GString *out, const char *path, const cg_message *msg, const cg_re
     cg_json_begin_array(&j);
     for (guint i = 0; i < msg->limits_hit->len; i++)
         cg_json_string(&j, g_ptr_array_index(msg->limits_hit, i));
+    if (r->out_of_time)
+        cg_json_string(&j, "scan_time");
     cg_json_end_array(&j);
     cg_json_key(&j, "attachments");
     cg_json_begin_array(&j);

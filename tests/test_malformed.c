@@ -204,6 +204,41 @@ test_megabyte_lines(void **state)
     g_string_free(s, TRUE);
 }
 
+/* A scan that runs out of max_scan_time stops early and says so; the
+ * message's own limits are unaffected. */
+static void
+test_scan_time_budget(void **state)
+{
+    (void)state;
+    GString *s = g_string_new(headers);
+    g_string_append(s, "Content-Type: text/plain; charset=utf-8\n\n");
+    while (s->len < 4 * 1024 * 1024)
+        g_string_append(s, "1 (2) 3-4 five 6.7 eight\n");
+    cg_message *msg = cg_message_parse_bytes(s->str, s->len, &test_limits, NULL);
+    assert_non_null(msg);
+    assert_false(msg->truncated);
+
+    cg_config *cfg = cg_config_new_default();
+    cfg->max_scan_time = 1;    /* ms: far less than building the text's view takes */
+    cg_engine *engine = cg_engine_new(cfg, NULL);
+    cg_result *r = cg_engine_scan(engine, msg);
+    assert_true(r->out_of_time);
+    assert_true(r->truncated);
+    cg_result_free(r);
+    cg_engine_free(engine);
+
+    cfg->max_scan_time = 0;    /* no budget */
+    engine = cg_engine_new(cfg, NULL);
+    r = cg_engine_scan(engine, msg);
+    assert_false(r->out_of_time);
+    assert_false(r->truncated);
+    cg_result_free(r);
+    cg_engine_free(engine);
+    cg_config_free(cfg);
+    cg_message_free(msg);
+    g_string_free(s, TRUE);
+}
+
 int
 main(void)
 {
@@ -213,6 +248,7 @@ main(void)
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_many_parts),
         cmocka_unit_test(test_megabyte_lines),
+        cmocka_unit_test(test_scan_time_budget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

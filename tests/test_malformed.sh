@@ -73,5 +73,15 @@ for sample in "$samples"/*.eml; do
         "$(line_of "$file")"
 done
 
+# a scan that runs out of time gets oversize_action too
+printf 'max_scan_time = 1\noversize_action = reject\n' >"$work/hurry.conf"
+awk -v h="$headers" 'BEGIN {
+    printf h "Content-Type: text/plain\n\n"
+    for (i = 0; i < 200000; i++) printf "1 (2) 3-4 five 6.7 eight\n"
+}' >"$work/slow.txt"
+line=$("$ctl" scan -c "$work/hurry.conf" "$work/slow.txt")
+check "max_scan_time: scan_time recorded" sh -c 'printf "%s" "$1" | grep -q "\"truncated\":true,\"limits_hit\":\[\"scan_time\"\]"' _ "$line"
+check "max_scan_time: oversize_action applied" sh -c 'printf "%s" "$1" | grep -q "\"action\":\"reject\""' _ "$line"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
