@@ -212,11 +212,12 @@ main(int argc, char **argv)
     const cg_config *cfg = rt->cfg;
     uid_t uid;
     gid_t gid;
-    if (!lookup_identity(cfg, &uid, &gid))
-        return EX_CONFIG;
-    if (check_only) {
-        printf("%s: OK\n", config_path);
-        return 0;
+    gboolean identity_ok = lookup_identity(cfg, &uid, &gid);
+    if (!identity_ok || check_only) {
+        if (identity_ok)
+            printf("%s: OK\n", config_path);
+        cg_runtime_unref(rt);
+        return identity_ok ? 0 : EX_CONFIG;
     }
 
     openlog("commguard", LOG_PID | (foreground ? LOG_PERROR : 0), facility_code(cfg->syslog_facility));
@@ -252,16 +253,19 @@ main(int argc, char **argv)
     if (!prepare_socket(cfg, gid) || !drop_privileges(cfg, uid, gid))
         return EX_NOPERM;
 
+    /* A reload frees this configuration while smfi_main runs: keep what is
+     * needed after it. */
+    g_autofree char *pid_file = g_strdup(cfg->pid_file);
+    syslog(LOG_INFO, "commguard %s listening on %s", PACKAGE_VERSION, cfg->socket);
     pthread_t reloader;
     if (pthread_create(&reloader, NULL, reload_thread, &reload_set) != 0) {
         syslog(LOG_ERR, "cannot start the reload thread");
         return EX_OSERR;
     }
     pthread_detach(reloader);
-    syslog(LOG_INFO, "commguard %s listening on %s", PACKAGE_VERSION, cfg->socket);
     int rc = smfi_main();
     syslog(LOG_INFO, "commguard stopping");
-    if (*cfg->pid_file)
-        unlink(cfg->pid_file);
+    if (*pid_file)
+        unlink(pid_file);
     return rc == MI_SUCCESS ? 0 : EX_SOFTWARE;
 }

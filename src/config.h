@@ -20,6 +20,7 @@ typedef struct {
     char *path;                              /* NULL for built-in defaults */
     cg_limits limits;
     char *oversize_action;                   /* for a truncated scan: "scan" or an action word */
+    unsigned max_scan_time;                  /* milliseconds of detection per message; 0 = no budget */
     double threshold[CG_CAT_COUNT];
     char **contact_rules;                    /* enabled built-in rule families */
     char *contact_rules_file;                /* administrator's own rules; "" = none */

@@ -6,8 +6,8 @@
  * A file has no envelope, so the policy reads the sender and recipients from
  * --sender/--recipient, or else from the From, To and Cc headers; --flow
  * skips the flow rules altogether.  An unreadable or unparsable file gets an
- * "error" line and makes the exit status non-zero; the other files are still
- * scanned.
+ * "error" line (with the on_error action when the bytes are not a message)
+ * and makes the exit status non-zero; the other files are still scanned.
  */
 #include "ctl.h"
 #include "engine.h"
@@ -131,6 +131,8 @@ write_message(GString *out, const char *path, const cg_message *msg, const cg_re
     cg_json_begin_array(&j);
     for (guint i = 0; i < msg->limits_hit->len; i++)
         cg_json_string(&j, g_ptr_array_index(msg->limits_hit, i));
+    if (r->out_of_time)
+        cg_json_string(&j, "scan_time");
     cg_json_end_array(&j);
     cg_json_key(&j, "attachments");
     cg_json_begin_array(&j);
@@ -149,8 +151,10 @@ write_message(GString *out, const char *path, const cg_message *msg, const cg_re
     cg_json_end_object(&j);
 }
 
+/* A file that is not a mail message gets on_error, as in the milter; one that
+ * cannot be read never reached the milter, so it has no action. */
 static void
-write_error(GString *out, const char *path, const char *message)
+write_error(GString *out, const char *path, const GError *error, const cg_config *cfg)
 {
     cg_json j;
     cg_json_init(&j, out, FALSE);
@@ -158,7 +162,11 @@ write_error(GString *out, const char *path, const char *message)
     cg_json_key(&j, "file");
     cg_json_string(&j, path);
     cg_json_key(&j, "error");
-    cg_json_string(&j, message);
+    cg_json_string(&j, error->message);
+    if (error->domain == CG_MESSAGE_ERROR) {
+        cg_json_key(&j, "action");
+        cg_json_string(&j, cfg->on_error);
+    }
     cg_json_end_object(&j);
 }
 
@@ -222,7 +230,7 @@ ctl_scan(int argc, char **argv)
         cg_message *msg = parse_input(argv[i], &cfg->limits, &error);
         g_string_truncate(out, 0);
         if (!msg) {
-            write_error(out, argv[i], error->message);
+            write_error(out, argv[i], error, cfg);
             g_clear_error(&error);
             status = 1;
         } else {

@@ -34,7 +34,16 @@ typedef struct {
     const cg_message *msg;
     cg_text *texts;
     size_t ntexts;
+    gint64 deadline;         /* g_get_monotonic_time() past which detectors stop; 0 = none */
 } cg_doc;
+
+/* The scan-time budget has run out: detectors check it between rule families
+ * and text parts and skip the rest, and the result is marked truncated. */
+static inline gboolean
+cg_doc_out_of_time(const cg_doc *doc)
+{
+    return doc->deadline && g_get_monotonic_time() > doc->deadline;
+}
 
 typedef struct {
     cg_category category;

@@ -57,9 +57,9 @@ contact_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
 {
     const contact_detector *cd = (const contact_detector *)self;
     char *sender = sender_domain(doc->msg);
-    for (size_t t = 0; t < doc->ntexts; t++) {
+    for (size_t t = 0; t < doc->ntexts && !cg_doc_out_of_time(doc); t++) {
         guint first = findings->len;
-        for (size_t i = 0; i < cd->n; i++)
+        for (size_t i = 0; i < cd->n && !cg_doc_out_of_time(doc); i++)
             cd->families[i]->scan(cd->states[i], &doc->texts[t], findings);
         if (cd->user_rules)
             cg_user_rules_scan(cd->user_rules, &doc->texts[t], findings);

@@ -6,6 +6,7 @@
 
 struct cg_engine {
     double threshold[CG_CAT_COUNT];
+    gint64 max_scan_time_us;  /* 0 = no budget */
     GPtrArray *detectors;     /* cg_detector * */
 };
 
@@ -23,6 +24,7 @@ cg_engine_new(const cg_config *cfg, GError **error)
     engine->detectors = g_ptr_array_new_with_free_func(detector_free);
     for (int i = 0; i < CG_CAT_COUNT; i++)
         engine->threshold[i] = cfg->threshold[i];
+    engine->max_scan_time_us = (gint64)cfg->max_scan_time * 1000;
 
     cg_detector *(*const constructors[])(const cg_config *, GError **) = {
         cg_contact_detector_new,
@@ -59,6 +61,8 @@ cg_result *
 cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mask)
 {
     cg_doc doc = { .msg = msg, .ntexts = msg->segments->len };
+    if (engine->max_scan_time_us)
+        doc.deadline = g_get_monotonic_time() + engine->max_scan_time_us;
     doc.texts = g_new0(cg_text, doc.ntexts);
     for (size_t i = 0; i < doc.ntexts; i++) {
         const cg_segment *seg = g_ptr_array_index(msg->segments, i);
@@ -70,13 +74,15 @@ cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mas
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)cg_finding_free);
     for (guint i = 0; i < engine->detectors->len; i++) {
         const cg_detector *d = g_ptr_array_index(engine->detectors, i);
-        if (!(mask & (1u << d->category)))
+        if (!(mask & (1u << d->category)) || cg_doc_out_of_time(&doc))
             continue;
         d->run(d, &doc, findings);
         cg_result_add_findings(result, findings);
     }
     g_ptr_array_free(findings, TRUE);
-    result->truncated = msg->truncated;
+    /* Time only passes: a detector that stopped early left this true as well. */
+    result->out_of_time = cg_doc_out_of_time(&doc);
+    result->truncated = msg->truncated || result->out_of_time;
     cg_result_score(result, engine->threshold);
 
     for (size_t i = 0; i < doc.ntexts; i++)

@@ -19,7 +19,8 @@ typedef struct {
 
 typedef struct {
     cg_category_result cat[CG_CAT_COUNT];
-    gboolean truncated;
+    gboolean truncated;       /* a message limit was hit, or the scan ran out of time */
+    gboolean out_of_time;     /* max_scan_time ran out: some detection was skipped */
 } cg_result;
 
 cg_result *cg_result_new(void);

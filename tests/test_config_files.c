@@ -165,6 +165,7 @@ test_contract_file(void **state)
     assert_false(cg_contract_between(NULL, "client@buyer.test", "seller@market.test"));
     cg_config_free(cfg);
     g_free(text);
+    g_free(contracts);
 
     /* no file configured: no table */
     cfg = load(f, "contract_file =\n", NULL);

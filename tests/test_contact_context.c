@@ -10,7 +10,7 @@ scan_from(const char *from, const char *body)
 {
     static cg_config *cfg;
     static cg_engine *engine;
-    if (!engine) {
+    if (!cfg) {
         cfg = cg_config_new_default();
         engine = cg_engine_new(cfg, NULL);
     }

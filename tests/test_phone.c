@@ -217,8 +217,8 @@ test_adversarial(void **state)
 {
     (void)state;
     /* About 1 MB each of digit runs, separators and number words, through the
-     * phone family alone: no finding in a run far longer than any number, and
-     * each scan well inside a second on an ordinary machine. */
+     * phone family alone: no finding in a run far longer than any number (make bench
+     * measures how long they take). */
     cg_config *cfg = cg_config_new_default();
     g_strfreev(cfg->contact_rules);
     cfg->contact_rules = g_strsplit("phone", " ", -1);
@@ -234,12 +234,9 @@ test_adversarial(void **state)
             g_string_append(s, pieces[p]);
         cg_message *msg = cg_message_parse_bytes(s->str, s->len, &test_limits, NULL);
         assert_non_null(msg);
-        gint64 t0 = g_get_monotonic_time();
         cg_result *r = cg_engine_scan(engine, msg);
-        gint64 elapsed_ms = (g_get_monotonic_time() - t0) / 1000;
-        if (r->cat[CG_CAT_CONTACT].findings->len != 0 || elapsed_ms > 5000)
-            fail_msg("\"%s\" x 1 MB: %u findings in %" G_GINT64_FORMAT " ms", pieces[p],
-                     r->cat[CG_CAT_CONTACT].findings->len, elapsed_ms);
+        if (r->cat[CG_CAT_CONTACT].findings->len != 0)
+            fail_msg("\"%s\" x 1 MB: %u findings", pieces[p], r->cat[CG_CAT_CONTACT].findings->len);
         cg_result_free(r);
         cg_message_free(msg);
         g_string_free(s, TRUE);

@@ -340,8 +340,13 @@ test_concurrent_release_happens_once(void **state)
     pid_t pids[3];
     for (int p = 0; p < 3; p++) {
         pids[p] = fork();
-        if (pids[p] == 0)
-            _exit(cg_quarantine_transition(dir, id, CG_QSTATE_RELEASED, "r", slow_release, NULL, NULL) ? 0 : 1);
+        if (pids[p] == 0) {
+            gboolean won = cg_quarantine_transition(dir, id, CG_QSTATE_RELEASED, "r", slow_release,
+                                                    NULL, NULL);
+            g_free(id);     /* valgrind checks the child's leaks too */
+            g_free(dir);
+            _exit(won ? 0 : 1);
+        }
     }
     int winners = 0;
     for (int p = 0; p < 3; p++) {

@@ -48,7 +48,7 @@ scan_text(const char *body)
 {
     static cg_config *cfg;      /* both live for the whole test program */
     static cg_engine *engine;
-    if (!engine) {
+    if (!cfg) {
         cfg = cg_config_new_default();
         engine = cg_engine_new(cfg, NULL);
         assert_non_null(engine);

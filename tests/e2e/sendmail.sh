@@ -188,6 +188,10 @@ stop_commguard
 send down@localhost "$DIR/down.swaks" --body "Is anyone there?"
 check "commguard down: Sendmail answers 4xx (F=T)" grep -q '^<\*\* *4[0-9][0-9]' "$DIR/down.swaks"
 
+# a sanitizer build (configure --enable-sanitizers) reports into the log
+check "commguard logged no sanitizer report" \
+    sh -c "! grep -Eq 'ERROR: (Address|Leak)Sanitizer|runtime error:' '$DIR/commguard.log'"
+
 if [ "$failures" -ne 0 ]; then
     echo "--- commguard log"; cat "$DIR/commguard.log"
     echo "--- sendmail output"; cat "$DIR/sendmail.log"
