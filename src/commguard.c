@@ -24,6 +24,7 @@
 
 #include "milter.h"
 #include "runtime.h"
+#include "token.h"
 
 static const char *config_path = SYSCONFDIR "/commguard.conf";
 
@@ -145,6 +146,14 @@ log_errors(int priority, const char *what, const char *errors)
     g_strfreev(lines);
 }
 
+static void
+warn_secret_exposure(const cg_config *cfg)
+{
+    g_autofree char *why = cg_token_secret_exposure(cfg);
+    if (why)
+        syslog(LOG_WARNING, "warning: %s", why);
+}
+
 static void *
 reload_thread(void *arg)
 {
@@ -160,6 +169,7 @@ reload_thread(void *arg)
             g_error_free(err);
             continue;
         }
+        warn_secret_exposure(rt->cfg);
         cg_runtime_install(rt);
         syslog(LOG_INFO, "reloaded %s", config_path);
     }
@@ -214,6 +224,9 @@ main(int argc, char **argv)
     gid_t gid;
     gboolean identity_ok = lookup_identity(cfg, &uid, &gid);
     if (!identity_ok || check_only) {
+        g_autofree char *exposure = cg_token_secret_exposure(cfg);
+        if (exposure)
+            fprintf(stderr, "warning: %s\n", exposure);
         if (identity_ok)
             printf("%s: OK\n", config_path);
         cg_runtime_unref(rt);
@@ -225,6 +238,7 @@ main(int argc, char **argv)
         fprintf(stderr, "commguard: cannot run in the background: %s\n", g_strerror(errno));
         return EX_OSERR;
     }
+    warn_secret_exposure(cfg);
     if (*cfg->pid_file && !write_pid_file(cfg->pid_file))
         return EX_CANTCREAT;
 

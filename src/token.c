@@ -3,8 +3,10 @@
  */
 #include "token.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "quarantine.h"
 
@@ -106,4 +108,16 @@ cg_token_secret(const cg_config *cfg, GError **error)
         return NULL;
     }
     return secret;
+}
+
+char *
+cg_token_secret_exposure(const cg_config *cfg)
+{
+    const char *option = *cfg->release_secret ? "release_secret" : "release_secret_file";
+    const char *holder = *cfg->release_secret ? cfg->path : cfg->release_secret_file;
+    GStatBuf st;
+    if (!holder || !*holder || g_stat(holder, &st) != 0 || !(st.st_mode & S_IROTH))
+        return NULL;
+    return g_strdup_printf("%s gives the token secret (%s) and every user can read it (mode %04o): "
+                           "chmod o-r %s", holder, option, (unsigned)(st.st_mode & 07777), holder);
 }

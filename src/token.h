@@ -35,4 +35,9 @@ cg_token_status cg_token_verify(const char *secret, const char *token, const cha
 /* release_secret, or the first line of release_secret_file. */
 char *cg_token_secret(const cg_config *cfg, GError **error);
 
+/* A warning when every local user can read the token secret (the file that
+ * holds it, the configuration or release_secret_file, is readable by
+ * others), or NULL.  Whoever has the secret can release anything. */
+char *cg_token_secret_exposure(const cg_config *cfg);
+
 #endif

@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "header.h"
+#include "notify.h"
+#include "policy.h"
+#include "testutil.h"
 
 /* Every line of the header "name: value" fits, and continuation lines start
  * with a space. */
@@ -203,6 +206,60 @@ test_decode(void **state)
     g_free(text);
 }
 
+/* No CR in block, and none of its lines starts one of the headers the
+ * hostile subject below tries to smuggle in. */
+static void
+assert_no_injected_header(const char *block)
+{
+    assert_null(strchr(block, '\r'));
+    char **lines = g_strsplit(block, "\n", -1);
+    for (size_t i = 0; lines[i]; i++)
+        if (g_str_has_prefix(lines[i], "Bcc:") || g_str_has_prefix(lines[i], "X-Spam:"))
+            fail_msg("line %zu starts a header: %s", i, lines[i]);
+    g_strfreev(lines);
+}
+
+/* A subject whose encoded-words hide CR, LF and NUL, in a message with a
+ * finding in that subject: nothing commguard writes into a header from it
+ * (the tag prefix, the redirect notice, the verdict headers) splits a line. */
+static void
+test_hostile_subject_with_finding(void **state)
+{
+    (void)state;
+    static const char raw[] =
+        "From: eve@example.org\nTo: bob@example.org\n"
+        "Subject: =?utf-8?q?call_me_on_+1_415_555_0100_=00=0D=0ABcc:_victim@evil.example=0AX-Spam:_no?=\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nsee subject\n";
+    cg_config *cfg = cg_config_new_default();
+    cg_engine *engine = cg_engine_new(cfg, NULL);
+    cg_message *msg = cg_message_parse_bytes(raw, strlen(raw), &cfg->limits, NULL);
+    assert_non_null(msg);
+    cg_result *result = cg_engine_scan(engine, msg);
+    char *findings = cg_findings_summary(result);
+    assert_non_null(strstr(findings, "phone"));    /* the subject's number was found */
+
+    const char *subject = cg_message_header(msg, "Subject");
+    char *tagged = cg_header_prefix_subject(subject, "[commguard]");
+    assert_no_injected_header(tagged);
+    char *encoded = cg_header_encode("X-Commguard-Findings", findings);
+    assert_no_injected_header(encoded);
+    const char *recipients[] = { "bob@example.org", NULL };
+    char *notice = cg_notice_build("eve@example.org", recipients, "legal@example.org", subject);
+    char *body = strstr(notice, "\n\n");
+    assert_non_null(body);
+    *body = '\0';
+    assert_no_injected_header(notice);
+
+    g_free(notice);
+    g_free(encoded);
+    g_free(tagged);
+    g_free(findings);
+    cg_result_free(result);
+    cg_message_free(msg);
+    cg_engine_free(engine);
+    cg_config_free(cfg);
+}
+
 int
 main(void)
 {
@@ -216,6 +273,7 @@ main(void)
         cmocka_unit_test(test_long_word_split),
         cmocka_unit_test(test_subject_prefix),
         cmocka_unit_test(test_decode),
+        cmocka_unit_test(test_hostile_subject_with_finding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

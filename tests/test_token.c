@@ -116,6 +116,52 @@ test_secret_from_config(void **state)
     cg_config_free(cfg);
 }
 
+/* A secret every local user can read is warned about, naming the file and
+ * never the secret itself; group-readable (the service's group) is fine. */
+static void
+test_secret_exposure(void **state)
+{
+    (void)state;
+    char *dir = g_dir_make_tmp("cg-test-token-XXXXXX", NULL);
+    char *conf = g_build_filename(dir, "commguard.conf", NULL);
+    char *file = g_build_filename(dir, "secret", NULL);
+    assert_true(g_file_set_contents(conf, "release_secret = exposed-secret-0123456789\n", -1, NULL));
+    assert_true(g_file_set_contents(file, "file-secret-0123456789abcdef\n", -1, NULL));
+    cg_config *cfg = cg_config_load(conf, NULL);
+    assert_non_null(cfg);
+
+    assert_int_equal(g_chmod(conf, 0644), 0);
+    char *why = cg_token_secret_exposure(cfg);
+    assert_non_null(why);
+    assert_non_null(strstr(why, conf));
+    assert_null(strstr(why, "exposed-secret"));
+    g_free(why);
+    assert_int_equal(g_chmod(conf, 0640), 0);
+    assert_null(cg_token_secret_exposure(cfg));
+
+    /* release_secret_file: that file is the one that matters */
+    g_free(cfg->release_secret);
+    cfg->release_secret = g_strdup("");
+    g_free(cfg->release_secret_file);
+    cfg->release_secret_file = g_strdup(file);
+    assert_int_equal(g_chmod(conf, 0644), 0);
+    assert_int_equal(g_chmod(file, 0600), 0);
+    assert_null(cg_token_secret_exposure(cfg));
+    assert_int_equal(g_chmod(file, 0604), 0);
+    why = cg_token_secret_exposure(cfg);
+    assert_non_null(why);
+    assert_non_null(strstr(why, file));
+    g_free(why);
+
+    cg_config_free(cfg);
+    g_unlink(file);
+    g_unlink(conf);
+    g_rmdir(dir);
+    g_free(file);
+    g_free(conf);
+    g_free(dir);
+}
+
 int
 main(void)
 {
@@ -125,6 +171,7 @@ main(void)
         cmocka_unit_test(test_expiry),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_secret_from_config),
+        cmocka_unit_test(test_secret_exposure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
