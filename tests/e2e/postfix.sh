@@ -8,148 +8,9 @@
 # (exit 77) without root, postfix or swaks.
 set -u
 
-skip() { echo "SKIP: $*"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "needs root to run a Postfix instance"
-command -v postfix >/dev/null 2>&1 || skip "postfix is not installed (scripts/install-deps)"
-command -v swaks >/dev/null 2>&1 || skip "swaks is not installed (scripts/install-deps)"
-: "${top_builddir:=$(pwd)}"
-COMMGUARD=$top_builddir/src/commguard
-[ -x "$COMMGUARD" ] || skip "$COMMGUARD not built"
-
-DIR=$top_builddir/tests/e2e/postfix.run
-# unix socket paths are limited to 108 bytes; a deep build tree would exceed it
-SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)
-chmod 0755 "$SOCKDIR"    # Postfix (user postfix) must reach the socket
-PORT=$((20000 + $$ % 20000))
-failures=0
-CG_PID=
-
-cleanup() {
-    postfix -c "$DIR/etc" stop >/dev/null 2>&1
-    stop_commguard
-    rm -rf "$SOCKDIR"
-}
-trap cleanup EXIT
-
-stop_commguard() {
-    [ -n "$CG_PID" ] || return 0
-    kill "$CG_PID" 2>/dev/null
-    # libmilter takes a few seconds to leave after SIGTERM
-    for _ in $(seq 100); do kill -0 "$CG_PID" 2>/dev/null || break; sleep 0.1; done
-    CG_PID=
-}
-
-check() {   # check DESCRIPTION COMMAND...
-    desc=$1; shift
-    if "$@"; then echo "ok - $desc"; else echo "not ok - $desc"; failures=$((failures + 1)); fi
-}
-
-# wait_for FILE-GLOB: up to 20 s for a file to appear
-wait_for() {
-    for _ in $(seq 200); do
-        # shellcheck disable=SC2086
-        set -- $1
-        [ -e "$1" ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-send_from() {   # send_from FROM TO LOGFILE SWAKS-ARGS...  (TO may be a,b for several)
-    from=$1 to=$2 log=$3; shift 3
-    swaks --server 127.0.0.1 --port "$PORT" --from "$from" --to "$to" \
-          --header "Subject: e2e" "$@" >"$log" 2>&1
-}
-send() {        # send TO LOGFILE SWAKS-ARGS...: from a marketplace seller
-    send_from seller@market.test "$@"
-}
-
-# delivered_file ADDRESS: print the delivered message for ADDRESS, waiting up to 20 s
-delivered_file() {
-    for _ in $(seq 100); do
-        grep -l "^Delivered-To: $1\$" "$DIR"/mail/catchall/new/* 2>/dev/null | head -n 1 | grep . && return 0
-        sleep 0.2
-    done
-    return 1
-}
-delivered() { delivered_file "$1" >/dev/null; }
-# header_value FILE NAME: the header's value with its folds undone
-header_value() {
-    awk -v name="$2" '
-        /^$/ { exit }
-        /^[ \t]/ { if (on) { sub(/^[ \t]+/, " "); value = value $0 }; next }
-        { on = tolower(substr($0, 1, length(name) + 1)) == tolower(name) ":" }
-        on { value = substr($0, length(name) + 2) }
-        END { print value }' "$1"
-}
-
-# ---- the Postfix instance --------------------------------------------------
-rm -rf "$DIR"
-mkdir -p "$DIR/etc" "$DIR/spool" "$DIR/data" "$DIR/mail" "$DIR/quarantine"
-chmod 0755 "$DIR" "$DIR/etc" "$DIR/spool"
-chown postfix "$DIR/data"
-chown 65534:65534 "$DIR/mail"
-cat >"$DIR/etc/main.cf" <<CF
-compatibility_level = 3.6
-queue_directory = $DIR/spool
-data_directory = $DIR/data
-mail_owner = postfix
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-myhostname = e2e.localhost
-mydestination =
-mynetworks = 127.0.0.0/8
-alias_maps =
-alias_database =
-maillog_file = $DIR/maillog
-maillog_file_prefixes = $DIR
-smtp_dns_support_level = disabled
-virtual_mailbox_domains = localhost
-virtual_mailbox_base = $DIR/mail
-virtual_mailbox_maps = texthash:$DIR/etc/vmailbox
-virtual_uid_maps = static:65534
-virtual_gid_maps = static:65534
-smtpd_milters = unix:$SOCKDIR/commguard.sock
-milter_protocol = 6
-milter_default_action = tempfail
-CF
-cat >"$DIR/etc/vmailbox" <<VM
-@localhost catchall/
-VM
-cat >"$DIR/etc/master.cf" <<MC
-127.0.0.1:$PORT inet n - n - - smtpd
-pickup    unix  n - n 60 1 pickup
-cleanup   unix  n - n - 0 cleanup
-qmgr      unix  n - n 300 1 qmgr
-rewrite   unix  - - n - - trivial-rewrite
-bounce    unix  - - n - 0 bounce
-defer     unix  - - n - 0 bounce
-trace     unix  - - n - 0 bounce
-verify    unix  - - n - 1 verify
-flush     unix  n - n 1000? 0 flush
-proxymap  unix  - - n - - proxymap
-smtp      unix  - - n - - smtp
-relay     unix  - - n - - smtp
-showq     unix  n - n - - showq
-error     unix  - - n - - error
-retry     unix  - - n - - error
-discard   unix  - - n - - discard
-virtual   unix  - n n - - virtual
-anvil     unix  - - n - 1 anvil
-scache    unix  - - n - 1 scache
-postlog   unix-dgram n - n - 1 postlogd
-MC
-postfix -c "$DIR/etc" set-permissions >/dev/null 2>&1
-if ! postfix -c "$DIR/etc" check >"$DIR/check.log" 2>&1; then
-    cat "$DIR/check.log"; echo "Bail out! postfix check failed"; exit 1
-fi
-
-# the redirect notice goes through this instance's own sendmail
-cat >"$DIR/sendmail" <<SM
-#!/bin/sh
-exec /usr/sbin/sendmail -C "$DIR/etc" "\$@"
-SM
-chmod 0755 "$DIR/sendmail"
+RUN_NAME=postfix
+# shellcheck source=tests/e2e/postfix-instance.sh
+. "$(dirname "$0")/postfix-instance.sh"
 
 # ---- commguard -----------------------------------------------------------------
 cat >"$DIR/commguard.conf" <<CG
@@ -331,6 +192,8 @@ check "commguard down: Postfix answers 4xx" grep -q '^<\*\* *4[0-9][0-9]' "$DIR/
 # a sanitizer build (configure --enable-sanitizers) reports into the log
 check "commguard logged no sanitizer report" \
     sh -c "! grep -Eq 'ERROR: (Address|Leak)Sanitizer|runtime error:' '$DIR/commguard.log'"
+check "the token secret appears in no log" \
+    sh -c "! grep -Fq 'e2e-secret-0123456789abcdef' '$DIR/commguard.log' '$DIR/maillog'"
 
 if [ "$failures" -ne 0 ]; then
     echo "--- commguard log"; cat "$DIR/commguard.log"
