@@ -56,7 +56,8 @@ cg_token_verify(const char *secret, const char *token, const char *action, gint6
 {
     *id = NULL;
     const char *mac = strrchr(token, '.');
-    if (!mac || strlen(mac + 1) != MAC_HEX_LEN)
+    /* the expiry is searched backwards from before the MAC: there must be a before */
+    if (!mac || mac == token || strlen(mac + 1) != MAC_HEX_LEN)
         return CG_TOKEN_MALFORMED;
     const char *expiry = mac - 1;
     while (expiry > token && g_ascii_isdigit(*expiry))
