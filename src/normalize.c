@@ -105,10 +105,26 @@ static void
 emit_pending_space(builder *b)
 {
     if (b->pending_space || b->pending_newline) {
-        if (b->text->len > 0)
-            emit_char(b, b->pending_newline ? '\n' : ' ', b->space_off);
+        if (b->text->len > 0) {
+            g_string_append_c(b->text, b->pending_newline ? '\n' : ' ');
+            g_array_append_val(b->map, b->space_off);
+        }
         b->pending_space = b->pending_newline = FALSE;
     }
+}
+
+/* What an ASCII byte counts as when deciding whether a token is a number
+ * written with look-alike letters (cg_char_digit_lookalike, for ASCII). */
+enum { ASCII_OTHER, ASCII_DIGIT, ASCII_LOOKALIKE, ASCII_LETTER };
+
+static guint8
+ascii_class(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return ASCII_DIGIT;
+    if (c == 'O' || c == 'o' || c == 'l' || c == 'I')
+        return ASCII_LOOKALIKE;
+    return is_ascii_letter(c) ? ASCII_LETTER : ASCII_OTHER;
 }
 
 /*
@@ -120,13 +136,15 @@ static void
 emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
 {
     size_t digits = 0, lookalikes = 0, others = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (g_ascii_isdigit(p[i]))
-            digits++;
-        else if (cg_char_digit_lookalike((unsigned char)p[i]) >= 0)
-            lookalikes++;
-        else if (g_ascii_isalpha(p[i]))
-            others++;
+    /* Most tokens are words: the first letter that is not a look-alike
+     * settles it. */
+    for (size_t i = 0; i < n && others == 0; i++) {
+        switch (ascii_class((unsigned char)p[i])) {
+        case ASCII_DIGIT: digits++; break;
+        case ASCII_LOOKALIKE: lookalikes++; break;
+        case ASCII_LETTER: others++; break;
+        default: break;
+        }
     }
     emit_pending_space(b);
     size_t at = b->text->len;
@@ -273,12 +291,13 @@ push_char(builder *b, const char *p, const char *next, gunichar c, uint32_t off)
     g_free(nfkc);
 }
 
-static gboolean
+static inline gboolean
 single_char_token(const char *t, size_t n, size_t i)
 {
-    return (unsigned char)t[i] < 0x80 && t[i] != ' ' && t[i] != '\n' &&
-           (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n') &&
-           (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n');
+    /* The byte after first: inside words it is a letter, which settles it. */
+    return (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n') &&
+           (unsigned char)t[i] < 0x80 && t[i] != ' ' && t[i] != '\n' &&
+           (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n');
 }
 
 /*
@@ -295,8 +314,12 @@ join_spelled_runs(GString *text, GArray *map)
 
     while (i < n) {
         if (!single_char_token(t, n, i)) {
-            t[w] = t[i];
-            m[w++] = m[i++];
+            if (w != i) {          /* nothing joined yet: the bytes stay where they are */
+                t[w] = t[i];
+                m[w] = m[i];
+            }
+            w++;
+            i++;
             continue;
         }
         size_t k = i, count = 1;
