@@ -15,9 +15,12 @@ typedef struct {
     uint32_t off;
 } unit;
 
+/* text and map grow together (cap bytes of text, cap offsets of map); the
+ * token loop writes into them directly, without a call per byte or token. */
 typedef struct {
-    GString *text;
-    GArray *map;           /* uint32_t */
+    char *text;
+    uint32_t *map;
+    size_t len, cap;
     GArray *token;         /* unit */
     gboolean pending_space;
     gboolean pending_newline;
@@ -90,14 +93,24 @@ is_ascii_letter(gunichar c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Room for n more bytes and a terminating NUL or end offset. */
+static inline void
+reserve(builder *b, size_t n)
+{
+    if (b->len + n + 1 <= b->cap)
+        return;
+    b->cap = MAX(b->cap * 2, b->len + n + 1);
+    b->text = g_realloc(b->text, b->cap);
+    b->map = g_realloc_n(b->map, b->cap, sizeof(uint32_t));
+}
+
 static void
 emit_char(builder *b, gunichar c, uint32_t off)
 {
-    char buf[6];
-    int n = g_unichar_to_utf8(c, buf);
-    g_string_append_len(b->text, buf, n);
+    reserve(b, 6);
+    int n = g_unichar_to_utf8(c, b->text + b->len);
     for (int i = 0; i < n; i++)
-        g_array_append_val(b->map, off);
+        b->map[b->len++] = off;
 }
 
 /* The whitespace run before a token becomes one space or one newline. */
@@ -105,9 +118,10 @@ static void
 emit_pending_space(builder *b)
 {
     if (b->pending_space || b->pending_newline) {
-        if (b->text->len > 0) {
-            g_string_append_c(b->text, b->pending_newline ? '\n' : ' ');
-            g_array_append_val(b->map, b->space_off);
+        if (b->len > 0) {
+            reserve(b, 1);
+            b->text[b->len] = b->pending_newline ? '\n' : ' ';
+            b->map[b->len++] = b->space_off;
         }
         b->pending_space = b->pending_newline = FALSE;
     }
@@ -147,19 +161,20 @@ emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
         }
     }
     emit_pending_space(b);
-    size_t at = b->text->len;
-    g_string_append_len(b->text, p, n);
+    reserve(b, n);
+    size_t at = b->len;
+    char *t = b->text + at;
+    memcpy(t, p, n);
     if (digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes)
         for (size_t i = 0; i < n; i++) {
             int d = cg_char_digit_lookalike((unsigned char)p[i]);
             if (d >= 0)
-                b->text->str[at + i] = '0' + d;
+                t[i] = '0' + d;
         }
-    size_t old = b->map->len;
-    g_array_set_size(b->map, old + n);
-    uint32_t *m = (uint32_t *)(void *)b->map->data + old;
+    uint32_t *m = b->map + at;
     for (size_t i = 0; i < n; i++)
         m[i] = off + (uint32_t)i;
+    b->len += n;
 }
 
 static gboolean
@@ -306,11 +321,9 @@ single_char_token(const char *t, size_t n, size_t i)
  * Works in place; the write index never passes the read index.
  */
 static void
-join_spelled_runs(GString *text, GArray *map)
+join_spelled_runs(char *t, uint32_t *m, size_t *len)
 {
-    char *t = text->str;
-    uint32_t *m = (uint32_t *)(void *)map->data;
-    size_t n = text->len, w = 0, i = 0;
+    size_t n = *len, w = 0, i = 0;
 
     while (i < n) {
         if (!single_char_token(t, n, i)) {
@@ -334,16 +347,16 @@ join_spelled_runs(GString *text, GArray *map)
         }
         i = k + 1;
     }
-    g_string_truncate(text, w);
-    g_array_set_size(map, w);
+    *len = w;
 }
 
 void
 cg_view_build(cg_view *view, const char *orig, size_t orig_len)
 {
     builder b = {
-        .text = g_string_sized_new(orig_len + 1),
-        .map = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), orig_len + 1),
+        .text = g_malloc(orig_len + 1),
+        .map = g_new(uint32_t, orig_len + 1),
+        .cap = orig_len + 1,
         .token = g_array_new(FALSE, FALSE, sizeof(unit)),
     };
     const char *p = orig, *end = orig + orig_len;
@@ -373,16 +386,17 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
         p = next;
     }
     flush_token(&b);
-    join_spelled_runs(b.text, b.map);
+    join_spelled_runs(b.text, b.map, &b.len);
     /* The sentinel ends the last token: trailing whitespace, which the view
      * drops, must not be quoted as part of a match at the end of the text. */
     uint32_t end_off = (b.pending_space || b.pending_newline) ? b.space_off : (uint32_t)orig_len;
-    g_array_append_val(b.map, end_off);
+    b.map[b.len] = end_off;          /* reserve() always leaves room for these two */
+    b.text[b.len] = '\0';
     g_array_free(b.token, TRUE);
 
-    view->len = b.text->len;
-    view->text = g_string_free(b.text, FALSE);
-    view->map = (uint32_t *)(void *)g_array_free(b.map, FALSE);
+    view->len = b.len;
+    view->text = b.text;
+    view->map = b.map;
 }
 
 void
