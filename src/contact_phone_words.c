@@ -365,6 +365,8 @@ typedef struct {
 static void
 end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
 {
+    if (st->spans->len == 0 && st->atoms->len == 0 && !st->overflow)
+        return;                    /* the usual case: every ordinary word ends a stretch */
     if (st->spans->len && !st->overflow)
         judge_stretch(text, (token_span *)st->spans->data, st->spans->len, st->atoms, findings);
     g_array_set_size(st->spans, 0);
@@ -398,7 +400,7 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         char buf[MAX_TOKEN + 1], *owned = NULL;
         const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
         token_span span = {start, i, st.atoms->len};
-        if (lower && token_atoms(w, lower, strlen(lower), st.atoms)) {
+        if (lower && token_atoms(w, lower, owned ? strlen(lower) : i - start, st.atoms)) {
             g_array_append_val(st.spans, span);
             if (st.atoms->len > MAX_ATOMS) {       /* keep only the flag, not the atoms */
                 st.overflow = TRUE;
