@@ -101,7 +101,9 @@ is_at_trigger(const char *s, size_t len, size_t t)
     static const char *const words[] = { "at", "arroba", "arobase" };
     if (s[t] == '@' || s[t] == '&')
         return TRUE;
-    if (g_ascii_tolower(s[t]) != 'a' || t == 0 || !(is_space(s[t - 1]) || is_one_of(s[t - 1], "[({<")))
+    /* 'a' or 'A' (| 0x20 folds only those to 'a'): not a g_ascii_tolower
+     * call, this runs for every byte */
+    if ((s[t] | 0x20) != 'a' || t == 0 || !(is_space(s[t - 1]) || is_one_of(s[t - 1], "[({<")))
         return FALSE;
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
         size_t n = strlen(words[i]);

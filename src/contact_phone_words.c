@@ -98,21 +98,37 @@ struct phone_words {
     GHashTable *words;      /* word -> const number_word * */
     size_t longest;
     gboolean starts[256];   /* bytes a number token can start with: a cheap first test */
-    guint8 pairs[256][32];  /* the first two bytes of every word of two or more, as bits */
+    /* By the first two bytes of every word of two or more, the lengths of
+     * those words as bits (bit 31: 31 or more), so only lengths that exist
+     * are hashed. */
+    guint32 pair_lengths[256][256];
 };
+
+static guint32
+length_bit(size_t n)
+{
+    return 1u << MIN(n, 31);
+}
 
 static void
 add_pair(phone_words *w, const char *word)
 {
     if (word[0] && word[1])
-        w->pairs[(guint8)word[0]][(guint8)word[1] >> 3] |= (guint8)(1u << ((guint8)word[1] & 7));
+        w->pair_lengths[(guint8)word[0]][(guint8)word[1]] |= length_bit(strlen(word));
 }
 
 /* Whether some word of two or more bytes begins with a, b. */
 static gboolean
 has_pair(const phone_words *w, char a, char b)
 {
-    return (w->pairs[(guint8)a][(guint8)b >> 3] >> ((guint8)b & 7)) & 1;
+    return w->pair_lengths[(guint8)a][(guint8)b] != 0;
+}
+
+/* Whether some word of n >= 2 bytes begins with a, b. */
+static gboolean
+may_be_word(const phone_words *w, char a, char b, size_t n)
+{
+    return (w->pair_lengths[(guint8)a][(guint8)b] & length_bit(n)) != 0;
 }
 
 phone_words *
@@ -164,7 +180,11 @@ lookup(const phone_words *w, const char *s, size_t n)
 static gboolean
 token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
 {
-    const number_word *whole = lookup(w, t, n);
+    /* Most tokens are ordinary words: unless a single byte, a number word
+     * must begin with one of the words' first pairs, which is no hashing. */
+    if (n >= 2 && !g_ascii_isdigit(t[0]) && !has_pair(w, t[0], t[1]))
+        return FALSE;
+    const number_word *whole = n < 2 || may_be_word(w, t[0], t[1], n) ? lookup(w, t, n) : NULL;
     if (whole && !is_homophone(whole)) {
         atom a = {whole->kind, whole->value, TRUE};
         g_array_append_val(atoms, a);
@@ -182,7 +202,8 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
         if (i + 1 < n && has_pair(w, t[i], t[i + 1]))
             k = MIN(w->longest, n - i);
         for (; k >= 2 && !part; k--)
-            part = lookup(w, t + i, k);
+            if (may_be_word(w, t[i], t[i + 1], k))
+                part = lookup(w, t + i, k);
         if (!part || part->kind == A_OH || (part->kind == A_AND && strcmp(part->word, "und") != 0)) {
             g_array_set_size(atoms, mark);
             return FALSE;
@@ -305,13 +326,13 @@ phone_lower(const char *s, size_t n, char *buf, char **owned)
     for (size_t i = 0; i < n; i++) {
         if ((unsigned char)s[i] >= 0x80)
             return *owned = g_utf8_strdown(s, n);
-        buf[i] = g_ascii_tolower(s[i]);
+        buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];  /* inline: a call per byte showed */
     }
     buf[n] = 0;
     return buf;
 }
 
-static gboolean
+static inline gboolean
 is_token_char(const char *s, size_t i, size_t len, size_t *width)
 {
     unsigned char c = (unsigned char)s[i];
@@ -324,10 +345,16 @@ is_token_char(const char *s, size_t i, size_t len, size_t *width)
     return g_unichar_isalpha(g_utf8_get_char(s + i));
 }
 
-static gboolean
+static inline gboolean
 is_gap_char(char c)
 {
-    return c && strchr(" \n,.-/()~*|:;", c) != NULL;
+    switch (c) {
+    case ' ': case '\n': case ',': case '.': case '-': case '/': case '(': case ')':
+    case '~': case '*': case '|': case ':': case ';':
+        return TRUE;
+    default:
+        return FALSE;
+    }
 }
 
 typedef struct {
@@ -338,6 +365,8 @@ typedef struct {
 static void
 end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
 {
+    if (st->spans->len == 0 && st->atoms->len == 0 && !st->overflow)
+        return;                    /* the usual case: every ordinary word ends a stretch */
     if (st->spans->len && !st->overflow)
         judge_stretch(text, (token_span *)st->spans->data, st->spans->len, st->atoms, findings);
     g_array_set_size(st->spans, 0);
@@ -371,7 +400,7 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         char buf[MAX_TOKEN + 1], *owned = NULL;
         const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
         token_span span = {start, i, st.atoms->len};
-        if (lower && token_atoms(w, lower, strlen(lower), st.atoms)) {
+        if (lower && token_atoms(w, lower, owned ? strlen(lower) : i - start, st.atoms)) {
             g_array_append_val(st.spans, span);
             if (st.atoms->len > MAX_ATOMS) {       /* keep only the flag, not the atoms */
                 st.overflow = TRUE;

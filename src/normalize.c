@@ -15,9 +15,12 @@ typedef struct {
     uint32_t off;
 } unit;
 
+/* text and map grow together (cap bytes of text, cap offsets of map); the
+ * token loop writes into them directly, without a call per byte or token. */
 typedef struct {
-    GString *text;
-    GArray *map;           /* uint32_t */
+    char *text;
+    uint32_t *map;
+    size_t len, cap;
     GArray *token;         /* unit */
     gboolean pending_space;
     gboolean pending_newline;
@@ -90,14 +93,24 @@ is_ascii_letter(gunichar c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Room for n more bytes and a terminating NUL or end offset. */
+static inline void
+reserve(builder *b, size_t n)
+{
+    if (b->len + n + 1 <= b->cap)
+        return;
+    b->cap = MAX(b->cap * 2, b->len + n + 1);
+    b->text = g_realloc(b->text, b->cap);
+    b->map = g_realloc_n(b->map, b->cap, sizeof(uint32_t));
+}
+
 static void
 emit_char(builder *b, gunichar c, uint32_t off)
 {
-    char buf[6];
-    int n = g_unichar_to_utf8(c, buf);
-    g_string_append_len(b->text, buf, n);
+    reserve(b, 6);
+    int n = g_unichar_to_utf8(c, b->text + b->len);
     for (int i = 0; i < n; i++)
-        g_array_append_val(b->map, off);
+        b->map[b->len++] = off;
 }
 
 /* The whitespace run before a token becomes one space or one newline. */
@@ -105,10 +118,27 @@ static void
 emit_pending_space(builder *b)
 {
     if (b->pending_space || b->pending_newline) {
-        if (b->text->len > 0)
-            emit_char(b, b->pending_newline ? '\n' : ' ', b->space_off);
+        if (b->len > 0) {
+            reserve(b, 1);
+            b->text[b->len] = b->pending_newline ? '\n' : ' ';
+            b->map[b->len++] = b->space_off;
+        }
         b->pending_space = b->pending_newline = FALSE;
     }
+}
+
+/* What an ASCII byte counts as when deciding whether a token is a number
+ * written with look-alike letters (cg_char_digit_lookalike, for ASCII). */
+enum { ASCII_OTHER, ASCII_DIGIT, ASCII_LOOKALIKE, ASCII_LETTER };
+
+static guint8
+ascii_class(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return ASCII_DIGIT;
+    if (c == 'O' || c == 'o' || c == 'l' || c == 'I')
+        return ASCII_LOOKALIKE;
+    return is_ascii_letter(c) ? ASCII_LETTER : ASCII_OTHER;
 }
 
 /*
@@ -120,28 +150,31 @@ static void
 emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
 {
     size_t digits = 0, lookalikes = 0, others = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (g_ascii_isdigit(p[i]))
-            digits++;
-        else if (cg_char_digit_lookalike((unsigned char)p[i]) >= 0)
-            lookalikes++;
-        else if (g_ascii_isalpha(p[i]))
-            others++;
+    /* Most tokens are words: the first letter that is not a look-alike
+     * settles it. */
+    for (size_t i = 0; i < n && others == 0; i++) {
+        switch (ascii_class((unsigned char)p[i])) {
+        case ASCII_DIGIT: digits++; break;
+        case ASCII_LOOKALIKE: lookalikes++; break;
+        case ASCII_LETTER: others++; break;
+        default: break;
+        }
     }
     emit_pending_space(b);
-    size_t at = b->text->len;
-    g_string_append_len(b->text, p, n);
+    reserve(b, n);
+    size_t at = b->len;
+    char *t = b->text + at;
+    memcpy(t, p, n);
     if (digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes)
         for (size_t i = 0; i < n; i++) {
             int d = cg_char_digit_lookalike((unsigned char)p[i]);
             if (d >= 0)
-                b->text->str[at + i] = '0' + d;
+                t[i] = '0' + d;
         }
-    size_t old = b->map->len;
-    g_array_set_size(b->map, old + n);
-    uint32_t *m = (uint32_t *)(void *)b->map->data + old;
+    uint32_t *m = b->map + at;
     for (size_t i = 0; i < n; i++)
         m[i] = off + (uint32_t)i;
+    b->len += n;
 }
 
 static gboolean
@@ -273,12 +306,13 @@ push_char(builder *b, const char *p, const char *next, gunichar c, uint32_t off)
     g_free(nfkc);
 }
 
-static gboolean
+static inline gboolean
 single_char_token(const char *t, size_t n, size_t i)
 {
-    return (unsigned char)t[i] < 0x80 && t[i] != ' ' && t[i] != '\n' &&
-           (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n') &&
-           (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n');
+    /* The byte after first: inside words it is a letter, which settles it. */
+    return (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n') &&
+           (unsigned char)t[i] < 0x80 && t[i] != ' ' && t[i] != '\n' &&
+           (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n');
 }
 
 /*
@@ -287,16 +321,18 @@ single_char_token(const char *t, size_t n, size_t i)
  * Works in place; the write index never passes the read index.
  */
 static void
-join_spelled_runs(GString *text, GArray *map)
+join_spelled_runs(char *t, uint32_t *m, size_t *len)
 {
-    char *t = text->str;
-    uint32_t *m = (uint32_t *)(void *)map->data;
-    size_t n = text->len, w = 0, i = 0;
+    size_t n = *len, w = 0, i = 0;
 
     while (i < n) {
         if (!single_char_token(t, n, i)) {
-            t[w] = t[i];
-            m[w++] = m[i++];
+            if (w != i) {          /* nothing joined yet: the bytes stay where they are */
+                t[w] = t[i];
+                m[w] = m[i];
+            }
+            w++;
+            i++;
             continue;
         }
         size_t k = i, count = 1;
@@ -311,16 +347,16 @@ join_spelled_runs(GString *text, GArray *map)
         }
         i = k + 1;
     }
-    g_string_truncate(text, w);
-    g_array_set_size(map, w);
+    *len = w;
 }
 
 void
 cg_view_build(cg_view *view, const char *orig, size_t orig_len)
 {
     builder b = {
-        .text = g_string_sized_new(orig_len + 1),
-        .map = g_array_sized_new(FALSE, FALSE, sizeof(uint32_t), orig_len + 1),
+        .text = g_malloc(orig_len + 1),
+        .map = g_new(uint32_t, orig_len + 1),
+        .cap = orig_len + 1,
         .token = g_array_new(FALSE, FALSE, sizeof(unit)),
     };
     const char *p = orig, *end = orig + orig_len;
@@ -350,16 +386,17 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
         p = next;
     }
     flush_token(&b);
-    join_spelled_runs(b.text, b.map);
+    join_spelled_runs(b.text, b.map, &b.len);
     /* The sentinel ends the last token: trailing whitespace, which the view
      * drops, must not be quoted as part of a match at the end of the text. */
     uint32_t end_off = (b.pending_space || b.pending_newline) ? b.space_off : (uint32_t)orig_len;
-    g_array_append_val(b.map, end_off);
+    b.map[b.len] = end_off;          /* reserve() always leaves room for these two */
+    b.text[b.len] = '\0';
     g_array_free(b.token, TRUE);
 
-    view->len = b.text->len;
-    view->text = g_string_free(b.text, FALSE);
-    view->map = (uint32_t *)(void *)g_array_free(b.map, FALSE);
+    view->len = b.len;
+    view->text = b.text;
+    view->map = b.map;
 }
 
 void

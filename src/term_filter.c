@@ -4,7 +4,11 @@
  *
  * The prefixes of each term's pattern (pattern_prefix.c) go into hashed
  * tables of term bits keyed by the first one, two and three bytes, folded to
- * lower case; a hash collision only adds a candidate.
+ * lower case; a hash collision only adds a candidate.  Collisions in those
+ * small tables passed about three times as many positions as real prefixes
+ * do, so a position must also pass two bitmaps of the prefixes of all terms
+ * together: an exact one of the first two bytes, and a larger hashed one of
+ * the first three.
  */
 #include "term_filter.h"
 #include "pattern_prefix.h"
@@ -12,6 +16,8 @@
 #define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
 #define L2_SIZE 4096
 #define L3_SIZE 16384
+#define PAIR_BITS 65536            /* every two folded bytes, word start or not */
+#define TRIPLE_BITS (1u << 20)
 
 static void set_add(cg_byteset *s, guint8 b) { s->bits[b >> 3] |= (guint8)(1u << (b & 7)); }
 
@@ -34,6 +40,12 @@ struct cg_term_filter {
     term_bits three[L3_SIZE];
     guint32 raw_first[256];        /* terms whose match may begin with this exact byte */
     guint32 raw_first_anywhere[256];
+    /* Bit (a, b, anywhere): some prefix may begin with folded a then b, at a
+     * word start (anywhere = 0) or anywhere (1).  pair_final: that prefix is
+     * no longer, so the third byte is not looked at. */
+    guint8 pair[2][PAIR_BITS / 8];
+    guint8 pair_final[2][PAIR_BITS / 8];
+    guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, anywhere) */
 };
 
 /* Inline, not g_ascii_tolower: this runs for every byte scanned. */
@@ -42,6 +54,24 @@ static inline guint hash2(guint8 a, guint8 b) { return ((guint)a * 131u + b) % L
 static inline guint hash3(guint8 a, guint8 b, guint8 c)
 {
     return (((guint)a * 131u + b) * 131u + c) % L3_SIZE;
+}
+static inline guint pair_key(guint8 a, guint8 b) { return (guint)a << 8 | b; }
+static inline guint triple_key(guint8 a, guint8 b, guint8 c, gboolean anywhere)
+{
+    guint32 k = ((guint32)a << 16 | (guint32)b << 8 | c) << 1 | (anywhere ? 1u : 0u);
+    return (k * 2654435761u) >> (32 - 20);
+}
+static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
+static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
+
+/* Marks every pair beginning with a as a whole prefix (one-byte prefixes). */
+static void
+set_pairs_from(cg_term_filter *f, guint8 a, int anywhere)
+{
+    for (int b = 0; b < 256; b++) {
+        bit_set(f->pair[anywhere], pair_key(a, (guint8)b));
+        bit_set(f->pair_final[anywhere], pair_key(a, (guint8)b));
+    }
 }
 
 cg_term_filter *
@@ -99,6 +129,7 @@ insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
         }
         expansion *= count[i];
     }
+    int anywhere = !pf->word_start;
     if (len == 0) {
         f->any_length |= tb;
         for (int b = 0; b < 256; b++) {
@@ -117,15 +148,20 @@ insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
     for (int i = 0; i < count[0]; i++) {
         if (len == 1) {
             f->first[m[0][i]] |= tb;
+            set_pairs_from(f, m[0][i], anywhere);
             continue;
         }
         for (int j = 0; j < count[1]; j++) {
+            bit_set(f->pair[anywhere], pair_key(m[0][i], m[1][j]));
             if (len == 2) {
                 f->two[hash2(m[0][i], m[1][j])] |= tb;
+                bit_set(f->pair_final[anywhere], pair_key(m[0][i], m[1][j]));
                 continue;
             }
-            for (int k = 0; k < count[2]; k++)
+            for (int k = 0; k < count[2]; k++) {
                 f->three[hash3(m[0][i], m[1][j], m[2][k])] |= tb;
+                bit_set(f->triple, triple_key(m[0][i], m[1][j], m[2][k], anywhere));
+            }
         }
     }
 }
@@ -163,6 +199,26 @@ cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean
     return TRUE;
 }
 
+/* FALSE when no prefix of any term, in a class the position allows, begins
+ * with the (up to three) bytes at p.  Prefixes of no bytes pass everywhere. */
+static inline gboolean
+prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t p,
+                    gboolean word_start)
+{
+    if (f->any_length || p + 1 >= len)
+        return TRUE;
+    guint8 a = fold(t[p]), b = fold(t[p + 1]);
+    guint pk = pair_key(a, b);
+    for (int anywhere = word_start ? 0 : 1; anywhere < 2; anywhere++) {
+        if (!bit_has(f->pair[anywhere], pk))
+            continue;
+        if (bit_has(f->pair_final[anywhere], pk) || p + 2 >= len ||
+            bit_has(f->triple, triple_key(a, b, fold(t[p + 2]), anywhere)))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The terms that could start at p (p == len for empty matches). */
 static inline guint32
 terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, guint32 wanted)
@@ -172,7 +228,7 @@ terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, guint32
     term_bits bits = f->any_length;
     if (p < len) {
         possible = (word_start ? f->raw_first[t[p]] : f->raw_first_anywhere[t[p]]) & wanted;
-        if (!possible)
+        if (!possible || !prefix_bitmaps_pass(f, t, len, p, word_start))
             return 0;
         guint8 a = fold(t[p]);
         bits |= f->first[a];
@@ -203,8 +259,13 @@ size_t
 cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
                     guint32 terms)
 {
-    for (size_t p = from; p <= len; p++)
-        if (terms_at(f, (const guint8 *)text, len, p, terms))
+    const guint8 *t = (const guint8 *)text;
+    /* Most bytes begin no wanted term anywhere: one table lookup skips them
+     * before the word-start test and the hashed prefix tables. */
+    for (size_t p = from; p < len; p++)
+        if ((f->raw_first[t[p]] & terms) && terms_at(f, t, len, p, terms))
             return p;
+    if (from <= len && terms_at(f, t, len, len, terms))
+        return len;
     return len + 1;
 }
