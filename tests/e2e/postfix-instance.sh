@@ -16,10 +16,8 @@ DIR=$top_builddir/tests/e2e/$RUN_NAME.run
 # unix socket paths are limited to 108 bytes; a deep build tree would exceed it
 SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)
 chmod 0755 "$SOCKDIR"    # Postfix (user postfix) must reach the socket
-# a port the kernel says is free: a PID-based one could equal sendmail.sh's
-# when the tests run in parallel
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null) ||
-    PORT=$((20000 + $$ % 20000))
+. "$(dirname "$0")/free-port.sh"
+PORT=$(free_port)
 failures=0
 CG_PID=
 

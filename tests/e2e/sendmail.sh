@@ -35,7 +35,8 @@ fi
 
 DIR=$top_builddir/tests/e2e/sendmail.run
 SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)     # unix socket paths are limited to 108 bytes
-PORT=$((20000 + ($$ + 7) % 20000))
+. "$(dirname "$0")/free-port.sh"
+PORT=$(free_port)
 failures=0
 CG_PID= SM_PID=
 
@@ -142,7 +143,9 @@ wait_for "$SOCKDIR/commguard.sock" || { cat "$DIR/commguard.log"; echo "Bail out
 
 run_sendmail -C "$DIR/e2e.cf" -bD >"$DIR/sendmail.log" 2>&1 &
 SM_PID=$!
-for _ in $(seq 100); do swaks --server 127.0.0.1 --port "$PORT" --quit-after CONNECT >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 200); do swaks --server 127.0.0.1 --port "$PORT" --quit-after CONNECT >/dev/null 2>&1 && break; sleep 0.1; done
+swaks --server 127.0.0.1 --port "$PORT" --quit-after CONNECT >/dev/null 2>&1 ||
+    { cat "$DIR/sendmail.log"; echo "Bail out! Sendmail does not listen on port $PORT"; exit 1; }
 
 CONTACT_BODY='Hello, write to me directly at john.smith@gmail.com and we can settle it there.'
 
