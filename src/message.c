@@ -80,11 +80,12 @@ add_segment(walker *w, const char *where, cg_segment_origin origin, const char *
         while (end > text && (((unsigned char)*end) & 0xC0) == 0x80)
             end--;
         len = end - text;
-        text[len] = '\0';
         if (len == 0) {
             g_free(text);
             return;
         }
+        text = g_realloc(text, len + 1);     /* give back what is not scanned */
+        text[len] = '\0';
     }
     cg_segment *s = g_new0(cg_segment, 1);
     s->where = g_strdup(where);
@@ -218,6 +219,66 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     return text;
 }
 
+/* to_utf8 for bytes read into an array, which it frees: text that is
+ * already UTF-8 is kept where it is instead of copied. */
+static char *
+to_utf8_owned(GByteArray *bytes, const char *charset, size_t *out_len)
+{
+    if ((!charset || is_utf8_name(charset)) && g_utf8_validate((const char *)bytes->data, bytes->len, NULL)) {
+        *out_len = bytes->len;
+        g_byte_array_append(bytes, (const guint8 *)"", 1);
+        return (char *)g_byte_array_free(bytes, FALSE);
+    }
+    char *text = to_utf8((const char *)bytes->data, bytes->len, charset, out_len);
+    g_byte_array_unref(bytes);
+    return text;
+}
+
+/* A part's content, transfer-decoded, at most max bytes of it: a part far
+ * larger than max_scan_bytes is never held whole in memory.  *cut says
+ * that there was more. */
+static GByteArray *
+decoded_content(GMimeDataWrapper *content, size_t max, gboolean *cut)
+{
+    GMimeStream *raw = g_mime_data_wrapper_get_stream(content);
+    GMimeStream *decoded = g_mime_stream_filter_new(raw);
+    GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+    if (encoding == GMIME_CONTENT_ENCODING_BASE64 || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
+        encoding == GMIME_CONTENT_ENCODING_UUENCODE) {
+        GMimeFilter *filter = g_mime_filter_basic_new(encoding, FALSE);
+        g_mime_stream_filter_add(GMIME_STREAM_FILTER(decoded), filter);
+        g_object_unref(filter);
+    }
+    g_mime_stream_reset(raw);
+    GByteArray *bytes = g_byte_array_new();
+    char buf[65536];
+    *cut = FALSE;
+    for (;;) {
+        ssize_t n = g_mime_stream_read(decoded, buf, sizeof buf);
+        if (n <= 0)
+            break;
+        size_t take = MIN((size_t)n, max - bytes->len);
+        g_byte_array_append(bytes, (const guint8 *)buf, take);
+        if (take < (size_t)n) {
+            *cut = TRUE;
+            break;
+        }
+    }
+    g_object_unref(decoded);
+    return bytes;
+}
+
+/* Drop a multibyte character cut short at the end of UTF-8 text, so that a
+ * truncated part is not mistaken for text in another charset. */
+static void
+trim_partial_utf8(GByteArray *bytes)
+{
+    const char *end;
+    if (!g_utf8_validate((const char *)bytes->data, bytes->len, &end) &&
+        bytes->len - (size_t)(end - (const char *)bytes->data) < 4)
+        g_byte_array_set_size(bytes, end - (const char *)bytes->data);
+}
+
 static gboolean
 is_text_type(GMimeContentType *ct)
 {
@@ -246,13 +307,16 @@ walk_part(walker *w, GMimePart *part, const char *path)
     } else {
         GMimeDataWrapper *content = g_mime_part_get_content(part);
         if (content) {
-            GMimeStream *mem = g_mime_stream_mem_new();
-            g_mime_data_wrapper_write_to_stream(content, mem);
-            GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+            gboolean cut;
+            GByteArray *bytes = decoded_content(content, 2 * (w->limits->max_scan_bytes - w->scanned), &cut);
+            const char *charset = g_mime_content_type_get_parameter(ct, "charset");
+            if (cut) {
+                hit_limit(w, "max_scan_bytes");
+                if (!charset || is_utf8_name(charset))
+                    trim_partial_utf8(bytes);
+            }
             size_t len;
-            char *text = to_utf8((const char *)bytes->data, bytes->len,
-                                 g_mime_content_type_get_parameter(ct, "charset"), &len);
-            g_object_unref(mem);
+            char *text = to_utf8_owned(bytes, charset, &len);
             if (g_mime_content_type_is_type(ct, "text", "html")) {
                 char *plain = cg_html_to_text(text, len, &len);
                 g_free(text);

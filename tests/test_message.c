@@ -245,6 +245,33 @@ test_limit_scan_bytes(void **state)
     cg_message_free(msg);
 }
 
+/* A part far over max_scan_bytes is read only in part; unlabelled UTF-8 cut
+ * inside a character must still be read as UTF-8, not as windows-1252. */
+static void
+test_limit_scan_bytes_large_part(void **state)
+{
+    (void)state;
+    GString *text = g_string_new("x");
+    for (int i = 0; i < 20000; i++)
+        g_string_append(text, "\xC3\xA9");           /* é */
+    char *b64 = g_base64_encode((const guchar *)text->str, text->len);
+    char *raw = g_strdup_printf("From: a@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+                                "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n%s\r\n", b64);
+    cg_limits limits = test_limits;
+    limits.max_scan_bytes = 1025;    /* the Subject takes 1: the part is read up to an odd byte count */
+    cg_message *msg = cg_message_parse_bytes(raw, strlen(raw), &limits, NULL);
+    assert_non_null(msg);
+    assert_true(limit_recorded(msg, "max_scan_bytes"));
+    const cg_segment *s = must_find(msg, "1");
+    assert_int_equal(s->len, 1023);   /* "x" and 511 whole characters */
+    assert_true(g_utf8_validate(s->text, s->len, NULL));
+    assert_memory_equal(s->text, text->str, s->len);
+    cg_message_free(msg);
+    g_free(raw);
+    g_free(b64);
+    g_string_free(text, TRUE);
+}
+
 static void
 test_unreadable_file(void **state)
 {
@@ -289,6 +316,7 @@ main(void)
         cmocka_unit_test(test_limit_parts),
         cmocka_unit_test(test_limit_depth),
         cmocka_unit_test(test_limit_scan_bytes),
+        cmocka_unit_test(test_limit_scan_bytes_large_part),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_garbage_input),
     };
