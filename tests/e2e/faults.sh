@@ -140,7 +140,7 @@ check "... and quarantined once" test "$(grep -l '"stuck@localhost"' "$DIR"/quar
 check "... and not delivered" test "$(count_delivered '^Message-ID: <stuck-1@faults.test>')" = 0
 rm -rf "${DIR:?}"/quarantine/*
 
-# ---- 200 messages over 25 concurrent sessions ---------------------------------
+# ---- 200 concurrent SMTP sessions, one message each ---------------------------
 # smtp-source -N numbers each recipient (1clean@localhost, 2clean@localhost, ...),
 # so duplicates and losses show up in the counts.
 printf 'From: seller@market.test\nSubject: load\nX-Platform-Message: yes\n\nThe order shipped today.\n' >"$DIR/clean.msg"
@@ -148,11 +148,11 @@ printf 'From: seller@market.test\nSubject: load\nX-Platform-Message: yes\n\n%s\n
 printf 'From: reporter@news.test\nSubject: Interview request\n\n%s\n' \
     'Hello, I am a journalist at a business newspaper writing a story on the sector.
 Could your CEO give us an interview or a comment on record before our deadline on Friday?' >"$DIR/media.msg"
-smtp-source -s 10 -m 80 -N -F "$DIR/clean.msg" -f seller@market.test -t clean@localhost 127.0.0.1:"$PORT" &
+smtp-source -s 80 -m 80 -N -F "$DIR/clean.msg" -f seller@market.test -t clean@localhost 127.0.0.1:"$PORT" &
 p1=$!
-smtp-source -s 10 -m 80 -N -F "$DIR/contact.msg" -f seller@market.test -t contact@localhost 127.0.0.1:"$PORT" &
+smtp-source -s 80 -m 80 -N -F "$DIR/contact.msg" -f seller@market.test -t contact@localhost 127.0.0.1:"$PORT" &
 p2=$!
-smtp-source -s 5 -m 40 -N -F "$DIR/media.msg" -f reporter@news.test -t sales@localhost 127.0.0.1:"$PORT" &
+smtp-source -s 40 -m 40 -N -F "$DIR/media.msg" -f reporter@news.test -t sales@localhost 127.0.0.1:"$PORT" &
 p3=$!
 load_ok=0
 wait $p1 || load_ok=1

@@ -114,7 +114,7 @@ cat >"$DIR/etc/vmailbox" <<VM
 @localhost catchall/
 VM
 cat >"$DIR/etc/master.cf" <<MC
-127.0.0.1:$PORT inet n - n - - smtpd
+127.0.0.1:$PORT inet n - n - 250 smtpd
 pickup    unix  n - n 60 1 pickup
 cleanup   unix  n - n - 0 cleanup
 qmgr      unix  n - n 300 1 qmgr
