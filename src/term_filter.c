@@ -66,6 +66,8 @@ struct cg_term_filter {
     guint8 pair[N_AFTER][PAIR_BITS / 8];
     guint8 pair_final[N_AFTER][PAIR_BITS / 8];
     guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
+    /* pair with the bytes as written, every case: the skip loop's one test */
+    guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
 };
 
 /* Inline, not g_ascii_tolower: this runs for every byte scanned. */
@@ -84,13 +86,27 @@ static inline guint triple_key(guint8 a, guint8 b, guint8 c, int kind)
 static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
 static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
 
+/* Marks (a, b) and its other cases in pair and raw_pair for kinds up to last. */
+static void
+pair_add(cg_term_filter *f, guint8 a, guint8 b, int last_kind)
+{
+    guint8 as[2] = { a, (guint8)g_ascii_toupper(a) }, bs[2] = { b, (guint8)g_ascii_toupper(b) };
+    for (int k = 0; k <= last_kind; k++) {
+        bit_set(f->pair[k], pair_key(a, b));
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+                bit_set(f->raw_pair[k], pair_key(as[i], bs[j]));
+    }
+}
+
 /* Marks every pair beginning with a as a whole prefix (one-byte prefixes). */
 static void
-set_pairs_from(cg_term_filter *f, guint8 a, int kind)
+set_pairs_from(cg_term_filter *f, guint8 a, int last_kind)
 {
     for (int b = 0; b < 256; b++) {
-        bit_set(f->pair[kind], pair_key(a, (guint8)b));
-        bit_set(f->pair_final[kind], pair_key(a, (guint8)b));
+        pair_add(f, a, (guint8)b, last_kind);
+        for (int k = 0; k <= last_kind; k++)
+            bit_set(f->pair_final[k], pair_key(a, (guint8)b));
     }
 }
 
@@ -162,19 +178,19 @@ insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
                 f->raw_first[k][b] |= bit;
     if (len == 0) {
         bits_add(&f->any_length, last_kind, bit);
+        for (int a = 0; a < 256; a++)
+            set_pairs_from(f, (guint8)a, last_kind);
         return;
     }
     for (int i = 0; i < count[0]; i++) {
         if (len == 1) {
             bits_add(&f->first[m[0][i]], last_kind, bit);
-            for (int k = 0; k <= last_kind; k++)
-                set_pairs_from(f, m[0][i], k);
+            set_pairs_from(f, m[0][i], last_kind);
             continue;
         }
         for (int j = 0; j < count[1]; j++) {
             guint pk = pair_key(m[0][i], m[1][j]);
-            for (int k = 0; k <= last_kind; k++)
-                bit_set(f->pair[k], pk);
+            pair_add(f, m[0][i], m[1][j], last_kind);
             if (len == 2) {
                 bits_add(&f->two[hash2(m[0][i], m[1][j])], last_kind, bit);
                 for (int k = 0; k <= last_kind; k++)
@@ -280,14 +296,21 @@ cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_
                     guint32 terms)
 {
     const guint8 *t = (const guint8 *)text;
-    /* Most bytes begin no wanted term after the byte before them: one table
-     * lookup skips them before the hashed prefix tables. */
-    for (size_t p = from; p < len; p++) {
+    /* Most positions begin no term after the byte before them: one bitmap
+     * test of the two bytes there, as written, skips them before the term
+     * tables.  Every prefix, even of no bytes, marks raw_pair. */
+    size_t p = from;
+    if (p < len) {
         int kind = after_kind(t, p);
-        if ((f->raw_first[kind][t[p]] & terms) && terms_at(f, t, len, p, kind, terms))
-            return p;
+        for (; p + 1 < len; p++) {
+            if (bit_has(f->raw_pair[kind], pair_key(t[p], t[p + 1])) &&
+                (f->raw_first[kind][t[p]] & terms) && terms_at(f, t, len, p, kind, terms))
+                return p;
+            kind = after_kind(t, p + 1);
+        }
     }
-    if (from <= len && terms_at(f, t, len, len, after_kind(t, len), terms))
-        return len;
+    for (; p <= len; p++)
+        if (terms_at(f, t, len, p, after_kind(t, p), terms))
+            return p;
     return len + 1;
 }
