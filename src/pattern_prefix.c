@@ -19,13 +19,14 @@ is_word_byte(guint8 b)
 
 /* ---- pattern tree ---- */
 
-typedef enum { N_SET, N_CAT, N_ALT, N_REP, N_WORD_START, N_EMPTY } node_kind;
+typedef enum { N_SET, N_CAT, N_ALT, N_REP, N_START, N_BOUNDARY, N_EMPTY } node_kind;
 
 typedef struct node {
     node_kind kind;
     cg_byteset set;               /* N_SET */
     GPtrArray *kids;           /* N_CAT, N_ALT; N_REP has one */
     int min, max;              /* N_REP; max -1 for unbounded */
+    cg_prefix_start start;     /* N_START: what a lookbehind proves of the byte before */
 } node;
 
 typedef struct {
@@ -175,10 +176,22 @@ parse_class(parser *ps)
     return n;
 }
 
-/* A lookbehind that proves the byte before is not a word byte: (?<![\w...])
- * or (?<=... X) with X never a word byte. */
 static gboolean
-proves_word_start(const node *inner, gboolean negative)
+covers(const cg_byteset *set, gboolean (*member)(guint8))
+{
+    for (int b = 0; b < 256; b++)
+        if (member((guint8)b) && !cg_byteset_has(set, (guint8)b))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean is_ascii_letter(guint8 b) { return g_ascii_isalpha(b); }
+
+/* What a lookbehind proves of the byte before: (?<![\w...]) or (?<=... X)
+ * with X never a word byte prove a word start, (?<![a-zA-Z]) and X never a
+ * letter that no letter comes before. */
+static cg_prefix_start
+proven_start(const node *inner, gboolean negative)
 {
     const node *last = inner;
     gboolean single = TRUE;        /* one byte long, as a negative lookbehind must be */
@@ -186,14 +199,15 @@ proves_word_start(const node *inner, gboolean negative)
         single = single && last->kids->len == 1;
         last = g_ptr_array_index(last->kids, last->kids->len - 1);
     }
-    if (last->kind != N_SET)
-        return FALSE;
-    for (int b = 0; b < 256; b++) {
-        gboolean has = cg_byteset_has(&last->set, (guint8)b);
-        if (is_word_byte((guint8)b) && negative != has)
-            return FALSE;
-    }
-    return !negative || single;
+    if (last->kind != N_SET || (negative && !single))
+        return CG_START_ANYWHERE;
+    cg_byteset excluded = last->set;   /* the bytes that cannot come before */
+    if (!negative)
+        for (int i = 0; i < 32; i++)
+            excluded.bits[i] = (guint8)~excluded.bits[i];
+    if (covers(&excluded, is_word_byte))
+        return CG_START_WORD;
+    return covers(&excluded, is_ascii_letter) ? CG_START_NOT_AFTER_LETTER : CG_START_ANYWHERE;
 }
 
 static node *
@@ -240,9 +254,11 @@ parse_group(parser *ps)
     ps->p++;
     if (type == PLAIN)
         return inner;
-    if (type != LOOKAHEAD && proves_word_start(inner, type == LOOKBEHIND_NEG))
-        return node_new(ps, N_WORD_START);
-    return node_new(ps, N_EMPTY);
+    if (type == LOOKAHEAD)
+        return node_new(ps, N_EMPTY);
+    node *n = node_new(ps, N_START);
+    n->start = proven_start(inner, type == LOOKBEHIND_NEG);
+    return n;
 }
 
 static node *
@@ -269,7 +285,9 @@ parse_atom(parser *ps)
             return node_new(ps, N_EMPTY);
         }
         ps->p++;
-        if (strchr("bBAzZG", e))
+        if (e == 'b')
+            return node_new(ps, N_BOUNDARY);
+        if (strchr("BAzZG", e))
             return node_new(ps, N_EMPTY);
         n = node_new(ps, N_SET);
         if (class_escape(e, &n->set))
@@ -369,14 +387,17 @@ extend(const node *n, GArray *in)
     GArray *out = g_array_new(FALSE, FALSE, sizeof(cg_prefix));
     switch (n->kind) {
     case N_SET:
-    case N_WORD_START:
+    case N_START:
+    case N_BOUNDARY:
     case N_EMPTY:
         for (guint i = 0; i < in->len; i++) {
             cg_prefix pf = g_array_index(in, cg_prefix, i);
             if (n->kind == N_SET && pf.len < CG_PREFIX_MAX)
                 pf.set[pf.len++] = n->set;
-            else if (n->kind == N_WORD_START && pf.len == 0)
-                pf.word_start = TRUE;
+            else if (n->kind == N_START && pf.len == 0)
+                pf.start = MAX(pf.start, n->start);
+            else if (n->kind == N_BOUNDARY && pf.len == 0)
+                pf.boundary = TRUE;
             g_array_append_val(out, pf);
         }
         break;
@@ -456,6 +477,15 @@ cg_pattern_prefixes(const char *pattern, gboolean caseless)
         g_array_set_size(start, 1);
         prefixes = extend(root, start);
         g_array_free(start, TRUE);
+    }
+    /* A \b before a first byte that is always a word byte: a word start. */
+    for (guint i = 0; prefixes && i < prefixes->len; i++) {
+        cg_prefix *pf = &g_array_index(prefixes, cg_prefix, i);
+        gboolean word_first = pf->boundary && pf->len > 0;
+        for (int c = 0; c < 256 && word_first; c++)
+            word_first = !cg_byteset_has(&pf->set[0], (guint8)c) || is_word_byte((guint8)c);
+        if (word_first)
+            pf->start = CG_START_WORD;
     }
     g_ptr_array_free(ps.nodes, TRUE);
     return prefixes;

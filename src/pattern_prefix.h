@@ -3,8 +3,9 @@
  *
  * A pattern (byte mode, caseless or not) is read into a small tree and
  * walked to list every prefix of up to CG_PREFIX_MAX bytes a match can begin
- * with, each byte as a set, and whether the match must begin at a word
- * start.  The list always covers every real match: whatever only narrows a
+ * with, each byte as a set, and what the byte before the match can be
+ * (anything, no letter, or no word byte: a `\b` before a word byte or a
+ * lookbehind such as (?<![a-z]) proves the last two).  The list always covers every real match: whatever only narrows a
  * match (lookarounds, anchors, lazy or possessive quantifiers, case-sensitive
  * groups) is read as something wider.  term_filter.c builds its candidate
  * tables from these prefixes.
@@ -24,9 +25,17 @@ cg_byteset_has(const cg_byteset *s, guint8 b)
     return (s->bits[b >> 3] >> (b & 7)) & 1;
 }
 
+/* What may come before a match, weakest first. */
+typedef enum {
+    CG_START_ANYWHERE,
+    CG_START_NOT_AFTER_LETTER,     /* the byte before is no ASCII letter */
+    CG_START_WORD,                 /* the byte before is no word byte */
+} cg_prefix_start;
+
 typedef struct {
     guint8 len;
-    gboolean word_start;       /* the match must begin at a word start */
+    guint8 start;              /* a cg_prefix_start */
+    gboolean boundary;         /* a \b comes before the first byte (read only while parsing) */
     cg_byteset set[CG_PREFIX_MAX];
 } cg_prefix;
 

@@ -9,6 +9,12 @@
  * do, so a position must also pass two bitmaps of the prefixes of all terms
  * together: an exact one of the first two bytes, and a larger hashed one of
  * the first three.
+ *
+ * Every table is kept three times, by what the byte before a position is:
+ * no word byte, a digit or '_', or a letter.  A prefix that needs a word
+ * start goes into the first only, one that may not follow a letter into the
+ * first two, any other into all three; so text inside words passes only the
+ * terms that may begin there.
  */
 #include "term_filter.h"
 #include "pattern_prefix.h"
@@ -21,31 +27,47 @@
 
 static void set_add(cg_byteset *s, guint8 b) { s->bits[b >> 3] |= (guint8)(1u << (b & 7)); }
 
-static gboolean
-is_word_byte(guint8 b)
+/* What the byte before a position is, as the tables are indexed. */
+enum { AFTER_NON_WORD, AFTER_DIGIT, AFTER_LETTER, N_AFTER };
+
+static inline int
+after_kind(const guint8 *t, size_t p)
 {
-    return g_ascii_isalnum(b) || b == '_';
+    if (p == 0)
+        return AFTER_NON_WORD;
+    guint8 b = t[p - 1];
+    if (g_ascii_isalpha(b))
+        return AFTER_LETTER;
+    return g_ascii_isdigit(b) || b == '_' ? AFTER_DIGIT : AFTER_NON_WORD;
+}
+
+/* The kinds of byte before that a prefix allows: AFTER_NON_WORD up to this. */
+static int
+last_kind_allowed(const cg_prefix *pf)
+{
+    return pf->start == CG_START_WORD ? AFTER_NON_WORD
+           : pf->start == CG_START_NOT_AFTER_LETTER ? AFTER_DIGIT : AFTER_LETTER;
 }
 
 /* ---- tables ---- */
 
-/* Term bits for one key: the low half for prefixes that need a word start,
- * the high half for prefixes that may begin anywhere. */
-typedef guint64 term_bits;
+/* Term bits for one key, by the kind of byte before the position. */
+typedef struct { guint32 after[N_AFTER]; } term_bits;
 
 struct cg_term_filter {
     term_bits any_length;          /* prefixes of no bytes: every position */
     term_bits first[256];
     term_bits two[L2_SIZE];
     term_bits three[L3_SIZE];
-    guint32 raw_first[256];        /* terms whose match may begin with this exact byte */
-    guint32 raw_first_anywhere[256];
-    /* Bit (a, b, anywhere): some prefix may begin with folded a then b, at a
-     * word start (anywhere = 0) or anywhere (1).  pair_final: that prefix is
-     * no longer, so the third byte is not looked at. */
-    guint8 pair[2][PAIR_BITS / 8];
-    guint8 pair_final[2][PAIR_BITS / 8];
-    guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, anywhere) */
+    guint32 raw_first[N_AFTER][256];  /* terms whose match may begin with this exact byte */
+    /* Bit (kind, a, b): some prefix allowed after that kind of byte may begin
+     * with folded a then b.  pair_final: that prefix is no longer, so the
+     * third byte is not looked at. */
+    guint8 pair[N_AFTER][PAIR_BITS / 8];
+    guint8 pair_final[N_AFTER][PAIR_BITS / 8];
+    guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
+    /* pair with the bytes as written, every case: the skip loop's one test */
+    guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
 };
 
 /* Inline, not g_ascii_tolower: this runs for every byte scanned. */
@@ -56,22 +78,43 @@ static inline guint hash3(guint8 a, guint8 b, guint8 c)
     return (((guint)a * 131u + b) * 131u + c) % L3_SIZE;
 }
 static inline guint pair_key(guint8 a, guint8 b) { return (guint)a << 8 | b; }
-static inline guint triple_key(guint8 a, guint8 b, guint8 c, gboolean anywhere)
+static inline guint triple_key(guint8 a, guint8 b, guint8 c, int kind)
 {
-    guint32 k = ((guint32)a << 16 | (guint32)b << 8 | c) << 1 | (anywhere ? 1u : 0u);
+    guint32 k = ((guint32)a << 16 | (guint32)b << 8 | c) << 2 | (guint32)kind;
     return (k * 2654435761u) >> (32 - 20);
 }
 static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
 static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
 
+/* Marks (a, b) and its other cases in pair and raw_pair for kinds up to last. */
+static void
+pair_add(cg_term_filter *f, guint8 a, guint8 b, int last_kind)
+{
+    guint8 as[2] = { a, (guint8)g_ascii_toupper(a) }, bs[2] = { b, (guint8)g_ascii_toupper(b) };
+    for (int k = 0; k <= last_kind; k++) {
+        bit_set(f->pair[k], pair_key(a, b));
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+                bit_set(f->raw_pair[k], pair_key(as[i], bs[j]));
+    }
+}
+
 /* Marks every pair beginning with a as a whole prefix (one-byte prefixes). */
 static void
-set_pairs_from(cg_term_filter *f, guint8 a, int anywhere)
+set_pairs_from(cg_term_filter *f, guint8 a, int last_kind)
 {
     for (int b = 0; b < 256; b++) {
-        bit_set(f->pair[anywhere], pair_key(a, (guint8)b));
-        bit_set(f->pair_final[anywhere], pair_key(a, (guint8)b));
+        pair_add(f, a, (guint8)b, last_kind);
+        for (int k = 0; k <= last_kind; k++)
+            bit_set(f->pair_final[k], pair_key(a, (guint8)b));
     }
+}
+
+static void
+bits_add(term_bits *tb, int last_kind, guint32 bit)
+{
+    for (int k = 0; k <= last_kind; k++)
+        tb->after[k] |= bit;
 }
 
 cg_term_filter *
@@ -116,7 +159,7 @@ static void
 insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
 {
     guint32 bit = CG_TERM_BIT(index);
-    term_bits tb = pf->word_start ? bit : (term_bits)bit << 32;
+    int last_kind = last_kind_allowed(pf);
     guint8 m[CG_PREFIX_MAX][256];
     int count[CG_PREFIX_MAX];
     int len = pf->len;
@@ -129,38 +172,35 @@ insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
         }
         expansion *= count[i];
     }
-    int anywhere = !pf->word_start;
+    for (int b = 0; b < 256; b++)
+        if (len == 0 || cg_byteset_has(&pf->set[0], (guint8)b))
+            for (int k = 0; k <= last_kind; k++)
+                f->raw_first[k][b] |= bit;
     if (len == 0) {
-        f->any_length |= tb;
-        for (int b = 0; b < 256; b++) {
-            f->raw_first[b] |= bit;
-            if (!pf->word_start)
-                f->raw_first_anywhere[b] |= bit;
-        }
+        bits_add(&f->any_length, last_kind, bit);
+        for (int a = 0; a < 256; a++)
+            set_pairs_from(f, (guint8)a, last_kind);
         return;
     }
-    for (int b = 0; b < 256; b++)
-        if (cg_byteset_has(&pf->set[0], (guint8)b)) {
-            f->raw_first[b] |= bit;
-            if (!pf->word_start)
-                f->raw_first_anywhere[b] |= bit;
-        }
     for (int i = 0; i < count[0]; i++) {
         if (len == 1) {
-            f->first[m[0][i]] |= tb;
-            set_pairs_from(f, m[0][i], anywhere);
+            bits_add(&f->first[m[0][i]], last_kind, bit);
+            set_pairs_from(f, m[0][i], last_kind);
             continue;
         }
         for (int j = 0; j < count[1]; j++) {
-            bit_set(f->pair[anywhere], pair_key(m[0][i], m[1][j]));
+            guint pk = pair_key(m[0][i], m[1][j]);
+            pair_add(f, m[0][i], m[1][j], last_kind);
             if (len == 2) {
-                f->two[hash2(m[0][i], m[1][j])] |= tb;
-                bit_set(f->pair_final[anywhere], pair_key(m[0][i], m[1][j]));
+                bits_add(&f->two[hash2(m[0][i], m[1][j])], last_kind, bit);
+                for (int k = 0; k <= last_kind; k++)
+                    bit_set(f->pair_final[k], pk);
                 continue;
             }
-            for (int k = 0; k < count[2]; k++) {
-                f->three[hash3(m[0][i], m[1][j], m[2][k])] |= tb;
-                bit_set(f->triple, triple_key(m[0][i], m[1][j], m[2][k], anywhere));
+            for (int c = 0; c < count[2]; c++) {
+                bits_add(&f->three[hash3(m[0][i], m[1][j], m[2][c])], last_kind, bit);
+                for (int k = 0; k <= last_kind; k++)
+                    bit_set(f->triple, triple_key(m[0][i], m[1][j], m[2][c], k));
             }
         }
     }
@@ -199,55 +239,51 @@ cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean
     return TRUE;
 }
 
-/* FALSE when no prefix of any term, in a class the position allows, begins
- * with the (up to three) bytes at p.  Prefixes of no bytes pass everywhere. */
+/* FALSE when no prefix of any term allowed after the kind of byte before p
+ * begins with the (up to three) bytes at p.  Prefixes of no bytes pass
+ * everywhere. */
 static inline gboolean
-prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t p,
-                    gboolean word_start)
+prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind)
 {
-    if (f->any_length || p + 1 >= len)
+    if (f->any_length.after[kind] || p + 1 >= len)
         return TRUE;
     guint8 a = fold(t[p]), b = fold(t[p + 1]);
     guint pk = pair_key(a, b);
-    for (int anywhere = word_start ? 0 : 1; anywhere < 2; anywhere++) {
-        if (!bit_has(f->pair[anywhere], pk))
-            continue;
-        if (bit_has(f->pair_final[anywhere], pk) || p + 2 >= len ||
-            bit_has(f->triple, triple_key(a, b, fold(t[p + 2]), anywhere)))
-            return TRUE;
-    }
-    return FALSE;
+    return bit_has(f->pair[kind], pk) &&
+           (bit_has(f->pair_final[kind], pk) || p + 2 >= len ||
+            bit_has(f->triple, triple_key(a, b, fold(t[p + 2]), kind)));
 }
 
-/* The terms that could start at p (p == len for empty matches). */
+/* The terms that could start at p (p == len for empty matches), the byte
+ * before p being of the given kind. */
 static inline guint32
-terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, guint32 wanted)
+terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
+         guint32 wanted)
 {
-    gboolean word_start = p == 0 || !is_word_byte(t[p - 1]);
     guint32 possible = G_MAXUINT32;
-    term_bits bits = f->any_length;
+    guint32 bits = f->any_length.after[kind];
     if (p < len) {
-        possible = (word_start ? f->raw_first[t[p]] : f->raw_first_anywhere[t[p]]) & wanted;
-        if (!possible || !prefix_bitmaps_pass(f, t, len, p, word_start))
+        possible = f->raw_first[kind][t[p]] & wanted;
+        if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
             return 0;
         guint8 a = fold(t[p]);
-        bits |= f->first[a];
+        bits |= f->first[a].after[kind];
         if (p + 1 < len) {
             guint8 b = fold(t[p + 1]);
-            bits |= f->two[hash2(a, b)];
+            bits |= f->two[hash2(a, b)].after[kind];
             if (p + 2 < len)
-                bits |= f->three[hash3(a, b, fold(t[p + 2]))];
+                bits |= f->three[hash3(a, b, fold(t[p + 2]))].after[kind];
         }
     }
-    guint32 terms = (guint32)(bits >> 32) | (word_start ? (guint32)bits : 0);
-    return terms & possible & wanted;
+    return bits & possible & wanted;
 }
 
 void
 cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len, GArray *out)
 {
+    const guint8 *t = (const guint8 *)text;
     for (size_t p = 0; p <= len; p++) {
-        guint32 terms = terms_at(f, (const guint8 *)text, len, p, G_MAXUINT32);
+        guint32 terms = terms_at(f, t, len, p, after_kind(t, p), G_MAXUINT32);
         if (terms) {
             cg_term_candidate c = { (guint32)p, terms };
             g_array_append_val(out, c);
@@ -260,12 +296,21 @@ cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_
                     guint32 terms)
 {
     const guint8 *t = (const guint8 *)text;
-    /* Most bytes begin no wanted term anywhere: one table lookup skips them
-     * before the word-start test and the hashed prefix tables. */
-    for (size_t p = from; p < len; p++)
-        if ((f->raw_first[t[p]] & terms) && terms_at(f, t, len, p, terms))
+    /* Most positions begin no term after the byte before them: one bitmap
+     * test of the two bytes there, as written, skips them before the term
+     * tables.  Every prefix, even of no bytes, marks raw_pair. */
+    size_t p = from;
+    if (p < len) {
+        int kind = after_kind(t, p);
+        for (; p + 1 < len; p++) {
+            if (bit_has(f->raw_pair[kind], pair_key(t[p], t[p + 1])) &&
+                (f->raw_first[kind][t[p]] & terms) && terms_at(f, t, len, p, kind, terms))
+                return p;
+            kind = after_kind(t, p + 1);
+        }
+    }
+    for (; p <= len; p++)
+        if (terms_at(f, t, len, p, after_kind(t, p), terms))
             return p;
-    if (from <= len && terms_at(f, t, len, len, terms))
-        return len;
     return len + 1;
 }

@@ -50,36 +50,45 @@ matches(const cg_regex *re, const char *text, size_t len, GArray *cands, guint32
     }
 }
 
+/* How many matches of pattern in text; fails when the filter's candidates
+ * find other matches than a plain search.  Patterns beyond the filter
+ * count nothing. */
+static unsigned
+check_pattern(const char *name, guint index, const char *pattern, const char *text, size_t len)
+{
+    cg_term_filter *f = cg_term_filter_new();
+    if (!cg_term_filter_add(f, index, pattern, TRUE)) {
+        cg_term_filter_free(f);    /* searched the plain way */
+        return 0;
+    }
+    cg_regex *plain = cg_regex_new(pattern, CG_RE_CASELESS, NULL);
+    cg_regex *anchored = cg_regex_new(pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
+    assert_non_null(plain);
+    assert_non_null(anchored);
+    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    cg_term_filter_candidates(f, text, len, cands);
+    GPtrArray *want = matches(plain, text, len, NULL, 0);
+    GPtrArray *got = matches(anchored, text, len, cands, CG_TERM_BIT(index));
+    if (want->len != got->len)
+        fail_msg("%s: %u matches, filtered %u", name, want->len, got->len);
+    for (guint k = 0; k < want->len; k++)
+        assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
+    unsigned found = want->len;
+    g_ptr_array_free(want, TRUE);
+    g_ptr_array_free(got, TRUE);
+    g_array_free(cands, TRUE);
+    cg_regex_free(plain);
+    cg_regex_free(anchored);
+    cg_term_filter_free(f);
+    return found;
+}
+
 static unsigned
 check_terms(const cg_term *terms, size_t n, const char *text, size_t len)
 {
     unsigned found = 0;
-    for (size_t i = 0; i < n; i++) {
-        cg_term_filter *f = cg_term_filter_new();
-        if (!cg_term_filter_add(f, (guint)i, terms[i].pattern, TRUE)) {
-            cg_term_filter_free(f);    /* searched the plain way */
-            continue;
-        }
-        cg_regex *plain = cg_regex_new(terms[i].pattern, CG_RE_CASELESS, NULL);
-        cg_regex *anchored = cg_regex_new(terms[i].pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
-        assert_non_null(plain);
-        assert_non_null(anchored);
-        GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
-        cg_term_filter_candidates(f, text, len, cands);
-        GPtrArray *want = matches(plain, text, len, NULL, 0);
-        GPtrArray *got = matches(anchored, text, len, cands, CG_TERM_BIT(i));
-        if (want->len != got->len)
-            fail_msg("%s: %u matches, filtered %u", terms[i].rule, want->len, got->len);
-        for (guint k = 0; k < want->len; k++)
-            assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
-        found += want->len;
-        g_ptr_array_free(want, TRUE);
-        g_ptr_array_free(got, TRUE);
-        g_array_free(cands, TRUE);
-        cg_regex_free(plain);
-        cg_regex_free(anchored);
-        cg_term_filter_free(f);
-    }
+    for (size_t i = 0; i < n; i++)
+        found += check_pattern(terms[i].rule, (guint)i, terms[i].pattern, text, len);
     return found;
 }
 
@@ -139,6 +148,33 @@ test_fixture_messages(void **state)
 }
 
 /* What the analyser cannot read it says so, and the caller searches plainly. */
+/* What the byte before a match may be: \b before a word byte and
+ * (?<=... ) prove a word start, (?<![a-z]) only that no letter comes before,
+ * so the filter must still pass positions after digits, '_' and non-ASCII
+ * bytes, at the text's start, and in capitals. */
+static void
+test_start_classes(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "(?<![a-z])s[k.]ype(?![a-z])",
+        "\\bthe\\s+green\\b|wass?ap",
+        "(?:(?<=\\bon )|(?<=\\bvia ))x\\b",
+        "\\b(?:-|\\+)?ig\\b",
+        "(?<![\\w.])@[a-z]{2,8}",
+    };
+    static const char text[] =
+        "Skype 9skype _skype xskype S.KYPE\xc3\xa9skype;skype\n"
+        "the green THE  green bathe green 2the green wassap was sap xwasap\n"
+        "on x, via x; won x icon x ON X\n"
+        "ig big -ig 7ig _ig +IG\n"
+        "@ana x@bob .@cy \xe2\x80\x94@dee @e";
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
+        found += check_pattern(patterns[i], 0, patterns[i], text, sizeof text - 1);
+    assert_true(found >= 15);
+}
+
 static void
 test_unsupported_patterns(void **state)
 {
@@ -163,6 +199,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edge_texts),
         cmocka_unit_test(test_fixture_messages),
+        cmocka_unit_test(test_start_classes),
         cmocka_unit_test(test_unsupported_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
