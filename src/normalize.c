@@ -5,6 +5,9 @@
  * characters) of (character, original offset) units; each token is folded
  * as a whole -- because whether a Cyrillic 'о' is a letter 'o' or a digit
  * '0' depends on its neighbours -- and then written out with its map.
+ * The map is built as anchors (normalize.h): each character written checks
+ * whether it lands where the last anchor predicts, and only adds an anchor
+ * if not, so text copied unchanged costs no map at all.
  */
 #include "normalize.h"
 
@@ -15,12 +18,24 @@ typedef struct {
     uint32_t off;
 } unit;
 
-/* text and map grow together (cap bytes of text, cap offsets of map); the
- * token loop writes into them directly, without a call per byte or token. */
+/* The anchors of a view being written; delta is the last anchor's orig
+ * minus its view offset, so the next character is expected at its view
+ * offset plus delta. */
+typedef struct {
+    cg_view_anchor *a;
+    size_t n, cap;
+    int64_t delta;
+} anchor_list;
+
+/* No anchor yet: no character lands where this predicts. */
+#define NO_ANCHOR INT64_MIN
+
+/* text grows by doubling (cap bytes); the token loop writes into it
+ * directly, without a call per byte or token. */
 typedef struct {
     char *text;
-    uint32_t *map;
     size_t len, cap;
+    anchor_list map;
     GArray *token;         /* unit */
     gboolean pending_space;
     gboolean pending_newline;
@@ -93,7 +108,32 @@ is_ascii_letter(gunichar c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Room for n more bytes and a terminating NUL or end offset. */
+/* A view character starts at view offset `view` and came from the original
+ * character at `orig`: add an anchor unless the last one already says so. */
+static inline void
+map_char(anchor_list *m, size_t view, uint32_t orig)
+{
+    if ((int64_t)orig - (int64_t)view == m->delta)
+        return;
+    if (m->n == m->cap) {
+        m->cap = MAX(m->cap * 2, 256);
+        m->a = g_renew(cg_view_anchor, m->a, m->cap);
+    }
+    m->a[m->n++] = (cg_view_anchor){ (uint32_t)view, orig };
+    m->delta = (int64_t)orig - (int64_t)view;
+}
+
+/* Where the view character starting at pos maps, reading anchors in view
+ * order: *cursor is the last anchor at or before the previous pos asked. */
+static inline uint32_t
+orig_in_order(const anchor_list *m, size_t *cursor, size_t pos)
+{
+    while (*cursor + 1 < m->n && m->a[*cursor + 1].view <= pos)
+        (*cursor)++;
+    return m->a[*cursor].orig + (uint32_t)(pos - m->a[*cursor].view);
+}
+
+/* Room for n more bytes and a terminating NUL. */
 static inline void
 reserve(builder *b, size_t n)
 {
@@ -101,16 +141,14 @@ reserve(builder *b, size_t n)
         return;
     b->cap = MAX(b->cap * 2, b->len + n + 1);
     b->text = g_realloc(b->text, b->cap);
-    b->map = g_realloc_n(b->map, b->cap, sizeof(uint32_t));
 }
 
 static void
 emit_char(builder *b, gunichar c, uint32_t off)
 {
     reserve(b, 6);
-    int n = g_unichar_to_utf8(c, b->text + b->len);
-    for (int i = 0; i < n; i++)
-        b->map[b->len++] = off;
+    map_char(&b->map, b->len, off);
+    b->len += g_unichar_to_utf8(c, b->text + b->len);
 }
 
 /* The whitespace run before a token becomes one space or one newline. */
@@ -120,8 +158,8 @@ emit_pending_space(builder *b)
     if (b->pending_space || b->pending_newline) {
         if (b->len > 0) {
             reserve(b, 1);
-            b->text[b->len] = b->pending_newline ? '\n' : ' ';
-            b->map[b->len++] = b->space_off;
+            map_char(&b->map, b->len, b->space_off);
+            b->text[b->len++] = b->pending_newline ? '\n' : ' ';
         }
         b->pending_space = b->pending_newline = FALSE;
     }
@@ -162,8 +200,8 @@ emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
     }
     emit_pending_space(b);
     reserve(b, n);
-    size_t at = b->len;
-    char *t = b->text + at;
+    map_char(&b->map, b->len, off);   /* the rest of the token follows it byte for byte */
+    char *t = b->text + b->len;
     memcpy(t, p, n);
     if (digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes)
         for (size_t i = 0; i < n; i++) {
@@ -171,9 +209,6 @@ emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
             if (d >= 0)
                 t[i] = '0' + d;
         }
-    uint32_t *m = b->map + at;
-    for (size_t i = 0; i < n; i++)
-        m[i] = off + (uint32_t)i;
     b->len += n;
 }
 
@@ -316,22 +351,40 @@ single_char_token(const char *t, size_t n, size_t i)
 }
 
 /*
- * "j o h n @ e x a m p l e . c o m" -> "john@example.com": five or more
- * single characters separated by single spaces are one word spelled out.
- * Works in place; the write index never passes the read index.
+ * Move the view bytes [from, to), which no join touches, down to *w, and
+ * carry their anchors (in, read from *cursor) over to out.
  */
 static void
-join_spelled_runs(char *t, uint32_t *m, size_t *len)
+move_unjoined(builder *b, const anchor_list *in, size_t *cursor, anchor_list *out,
+              size_t from, size_t to, size_t *w)
 {
-    size_t n = *len, w = 0, i = 0;
+    if (from >= to)
+        return;
+    if (*w != from)
+        memmove(b->text + *w, b->text + from, to - from);
+    map_char(out, *w, orig_in_order(in, cursor, from));
+    while (*cursor + 1 < in->n && in->a[*cursor + 1].view < to) {
+        (*cursor)++;
+        map_char(out, in->a[*cursor].view - from + *w, in->a[*cursor].orig);
+    }
+    *w += to - from;
+}
+
+/*
+ * "j o h n @ e x a m p l e . c o m" -> "john@example.com": five or more
+ * single characters separated by single spaces are one word spelled out.
+ * Works in place on the text (the write index never passes the read
+ * index); the anchors are rebuilt only if something is joined.
+ */
+static void
+join_spelled_runs(builder *b)
+{
+    const char *t = b->text;
+    size_t n = b->len, i = 0, w = 0, copied = 0, cursor = 0;
+    anchor_list joined = { .delta = NO_ANCHOR };
 
     while (i < n) {
         if (!single_char_token(t, n, i)) {
-            if (w != i) {          /* nothing joined yet: the bytes stay where they are */
-                t[w] = t[i];
-                m[w] = m[i];
-            }
-            w++;
             i++;
             continue;
         }
@@ -340,14 +393,22 @@ join_spelled_runs(char *t, uint32_t *m, size_t *len)
             k += 2;
             count++;
         }
-        size_t step = count >= 5 ? 2 : 1;
-        for (size_t p = i; p <= k; p += step) {
-            t[w] = t[p];
-            m[w++] = m[p];
+        if (count >= 5) {
+            move_unjoined(b, &b->map, &cursor, &joined, copied, i, &w);
+            for (size_t p = i; p <= k; p += 2) {
+                map_char(&joined, w, orig_in_order(&b->map, &cursor, p));
+                b->text[w++] = t[p];
+            }
+            copied = k + 1;
         }
         i = k + 1;
     }
-    *len = w;
+    if (copied == 0)
+        return;                    /* nothing joined: text and anchors stand */
+    move_unjoined(b, &b->map, &cursor, &joined, copied, n, &w);
+    g_free(b->map.a);
+    b->map = joined;
+    b->len = w;
 }
 
 void
@@ -355,8 +416,8 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
 {
     builder b = {
         .text = g_malloc(orig_len + 1),
-        .map = g_new(uint32_t, orig_len + 1),
         .cap = orig_len + 1,
+        .map = { .delta = NO_ANCHOR },
         .token = g_array_new(FALSE, FALSE, sizeof(unit)),
     };
     const char *p = orig, *end = orig + orig_len;
@@ -386,27 +447,46 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
         p = next;
     }
     flush_token(&b);
-    join_spelled_runs(b.text, b.map, &b.len);
-    /* The sentinel ends the last token: trailing whitespace, which the view
-     * drops, must not be quoted as part of a match at the end of the text. */
-    uint32_t end_off = (b.pending_space || b.pending_newline) ? b.space_off : (uint32_t)orig_len;
-    b.map[b.len] = end_off;          /* reserve() always leaves room for these two */
-    b.text[b.len] = '\0';
+    join_spelled_runs(&b);
+    b.text[b.len] = '\0';            /* reserve() always leaves room for it */
     g_array_free(b.token, TRUE);
 
     view->len = b.len;
     view->text = b.text;
-    view->map = b.map;
+    view->anchors = g_renew(cg_view_anchor, b.map.a, b.map.n);
+    view->n_anchors = b.map.n;
+    /* The end ends the last token: trailing whitespace, which the view
+     * drops, must not be quoted as part of a match at the end of the text. */
+    view->end_orig = (b.pending_space || b.pending_newline) ? b.space_off : (uint32_t)orig_len;
 }
 
 void
 cg_view_clear(cg_view *view)
 {
     g_free(view->text);
-    g_free(view->map);
+    g_free(view->anchors);
     view->text = NULL;
-    view->map = NULL;
+    view->anchors = NULL;
+    view->n_anchors = 0;
     view->len = 0;
+}
+
+size_t
+cg_view_orig_offset(const cg_view *view, size_t i)
+{
+    if (i >= view->len)
+        return view->end_orig;
+    while (i > 0 && ((unsigned char)view->text[i] & 0xC0) == 0x80)
+        i--;                          /* a continuation byte maps with its lead */
+    size_t lo = 0, hi = view->n_anchors;
+    while (hi - lo > 1) {             /* the last anchor at or before i */
+        size_t mid = lo + (hi - lo) / 2;
+        if (view->anchors[mid].view <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return view->anchors[lo].orig + (i - view->anchors[lo].view);
 }
 
 void
@@ -418,15 +498,16 @@ cg_view_span(const cg_view *view, size_t start, size_t end, size_t *ostart, size
         end = view->len;
     if (end < start)
         end = start;
-    *ostart = view->map[start];
+    *ostart = cg_view_orig_offset(view, start);
     if (end == start) {
         *oend = *ostart;
         return;
     }
     /* End after the original character of the last view byte, so a character
      * folded into several view bytes is quoted whole. */
-    size_t last = view->map[end - 1], i = end;
-    while (i < view->len && view->map[i] <= last)
-        i++;
-    *oend = view->map[i];
+    size_t last = cg_view_orig_offset(view, end - 1), i = end;
+    size_t next = cg_view_orig_offset(view, i);
+    while (i < view->len && next <= last)
+        next = cg_view_orig_offset(view, ++i);
+    *oend = next;
 }

@@ -12,6 +12,13 @@
  * line break), and words spelled out letter by letter ("j o h n") joined.
  * Every view byte maps to the original byte it came from, so a
  * finding can quote the text as written.
+ *
+ * The map is kept as anchors, not one offset per byte: most of a view is
+ * the original copied byte for byte, so it is stored only where that stops
+ * (a fold, a dropped invisible, a collapsed whitespace run, a joined
+ * spelled run).  Between two anchors the view's characters follow the
+ * original's one for one; the bytes of a multibyte view character map
+ * with its first byte, to the start of the original character.
  */
 #ifndef CG_NORMALIZE_H
 #define CG_NORMALIZE_H
@@ -19,15 +26,27 @@
 #include <glib.h>
 #include <stdint.h>
 
+/* From view byte `view` on, view character starts map to `orig` plus the
+ * distance from `view`, up to the next anchor. */
 typedef struct {
-    char *text;       /* NUL-terminated, valid UTF-8 */
+    uint32_t view;
+    uint32_t orig;
+} cg_view_anchor;
+
+typedef struct {
+    char *text;                 /* NUL-terminated, valid UTF-8 */
     size_t len;
-    uint32_t *map;    /* len + 1 entries: original byte offset of each view byte */
+    cg_view_anchor *anchors;    /* sorted by view; the first is at view 0 */
+    size_t n_anchors;
+    uint32_t end_orig;          /* where the view's end maps: past its last character */
 } cg_view;
 
 /* orig must be valid UTF-8 of at most 4 GiB - 1 bytes. */
 void cg_view_build(cg_view *view, const char *orig, size_t orig_len);
 void cg_view_clear(cg_view *view);
+
+/* Original byte offset of view byte i (the view's end for i >= len). */
+size_t cg_view_orig_offset(const cg_view *view, size_t i);
 
 /* Original byte range [*ostart, *oend) of the view range [start, end). */
 void cg_view_span(const cg_view *view, size_t start, size_t end, size_t *ostart, size_t *oend);

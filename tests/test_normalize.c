@@ -3,8 +3,10 @@
  *
  * Every view built here is checked against the invariants of normalize.h:
  * NUL-terminated valid UTF-8 without embedded NULs, a map of len + 1 entries
- * that never decreases, whose entries point at the first byte of an original
- * character, with all bytes of one view character mapping to the same place.
+ * (read through cg_view_orig_offset) that never decreases, whose entries
+ * point at the first byte of an original character, with all bytes of one
+ * view character mapping to the same place; and anchors that are each
+ * needed: sorted, and none where the one before already predicts it.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,20 +31,25 @@ static void check_invariants(const built *b)
     const cg_view *v = &b->view;
 
     assert_non_null(v->text);
-    assert_non_null(v->map);
+    assert_true(v->len == 0 || (v->n_anchors > 0 && v->anchors[0].view == 0));
     assert_int_equal(v->text[v->len], '\0');
     assert_int_equal(strlen(v->text), v->len);            /* no NUL inside */
     assert_true(g_utf8_validate(v->text, (gssize) v->len, NULL));
-    assert_true(v->map[v->len] <= b->orig_len);
+    assert_true(cg_view_orig_offset(v, v->len) <= b->orig_len);
+    for (size_t k = 1; k < v->n_anchors; k++) {
+        const cg_view_anchor *prev = &v->anchors[k - 1], *a = &v->anchors[k];
+        assert_true(a->view > prev->view && a->view < v->len);
+        assert_int_not_equal(a->orig - prev->orig, a->view - prev->view);
+    }
     for (size_t i = 0; i < v->len; i++) {
-        assert_true(v->map[i] < b->orig_len);
-        assert_true(v->map[i] <= v->map[i + 1]);
+        assert_true(cg_view_orig_offset(v, i) < b->orig_len);
+        assert_true(cg_view_orig_offset(v, i) <= cg_view_orig_offset(v, i + 1));
         /* points at the start of an original character */
-        assert_int_not_equal((unsigned char) b->orig[v->map[i]] & 0xC0, 0x80);
+        assert_int_not_equal((unsigned char) b->orig[cg_view_orig_offset(v, i)] & 0xC0, 0x80);
         /* continuation bytes of a view character map with their lead byte */
         if (((unsigned char) v->text[i] & 0xC0) == 0x80) {
             assert_true(i > 0);
-            assert_int_equal(v->map[i], v->map[i - 1]);
+            assert_int_equal(cg_view_orig_offset(v, i), cg_view_orig_offset(v, i - 1));
         }
     }
 }
@@ -67,7 +74,7 @@ static void built_free(built *b)
 {
     cg_view_clear(&b->view);
     assert_null(b->view.text);
-    assert_null(b->view.map);
+    assert_null(b->view.anchors);
     assert_int_equal(b->view.len, 0);
     g_free(b->orig);
     g_free(b);
@@ -397,6 +404,31 @@ static void test_spelled_runs_too_short(void **state)
 
 /* ---- the offset map -------------------------------------------------------------- */
 
+/* The map costs an anchor only where the view stops copying the original. */
+static void test_map_anchors(void **state)
+{
+    (void) state;
+    built *b = build("plain text, copied as it is \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 x");
+    assert_int_equal(b->view.n_anchors, 1);
+    assert_int_equal(b->view.anchors[0].view, 0);
+    assert_int_equal(b->view.anchors[0].orig, 0);
+    built_free(b);
+
+    b = build("  lead\r\nx  y");                       /* dropped, collapsed, collapsed */
+    assert_string_equal(b->view.text, "lead\nx y");
+    assert_int_equal(b->view.n_anchors, 3);
+    assert_int_equal(cg_view_orig_offset(&b->view, 0), 2);
+    assert_int_equal(cg_view_orig_offset(&b->view, 5), 8);
+    assert_int_equal(cg_view_orig_offset(&b->view, 7), 11);
+    built_free(b);
+
+    b = build("gm\xD0\xB0il");                             /* folded: 2 bytes become 1 */
+    assert_string_equal(b->view.text, "gmail");
+    assert_int_equal(b->view.n_anchors, 2);
+    assert_int_equal(cg_view_orig_offset(&b->view, 3), 4);
+    built_free(b);
+}
+
 static void test_span_cyrillic(void **state)
 {
     (void) state;
@@ -511,7 +543,7 @@ static void test_empty(void **state)
     built *b = build_len("", 0);
     assert_string_equal(b->view.text, "");
     assert_int_equal(b->view.len, 0);
-    assert_int_equal(b->view.map[0], 0);
+    assert_int_equal(cg_view_orig_offset(&b->view, 0), 0);
     cg_view_span(&b->view, 0, 0, &os, &oe);
     assert_int_equal(os, 0);
     assert_int_equal(oe, 0);
@@ -535,8 +567,8 @@ static void test_nul_dropped(void **state)
 
     built *b = build_len("a\0b", 3);
     assert_string_equal(b->view.text, "ab");
-    assert_int_equal(b->view.map[0], 0);
-    assert_int_equal(b->view.map[1], 2);
+    assert_int_equal(cg_view_orig_offset(&b->view, 0), 0);
+    assert_int_equal(cg_view_orig_offset(&b->view, 1), 2);
     cg_view_span(&b->view, 0, 2, &os, &oe);
     assert_int_equal(os, 0);
     assert_int_equal(oe, 3);
@@ -569,7 +601,7 @@ static void test_long_input(void **state)
     assert_int_equal(b->view.len, n - 1);              /* trailing space dropped */
     assert_memory_equal(b->view.text, s->str, n - 1);
     for (size_t i = 0; i < b->view.len; i++)
-        assert_int_equal(b->view.map[i], i);
+        assert_int_equal(cg_view_orig_offset(&b->view, i), i);
     built_free(b);
     g_string_free(s, TRUE);
 
@@ -604,7 +636,7 @@ static void test_long_input(void **state)
     b = build_len(s->str, s->len);
     assert_int_equal(b->view.len, n / 2);
     for (size_t i = 0; i < b->view.len; i++)
-        assert_int_equal(b->view.map[i], 2 * i);
+        assert_int_equal(cg_view_orig_offset(&b->view, i), 2 * i);
     built_free(b);
     g_string_free(s, TRUE);
 }
@@ -636,14 +668,14 @@ static void test_random_invariants(void **state)
         for (size_t i = 0; i < v->len; i = (size_t) (g_utf8_next_char(v->text + i) - v->text)) {
             size_t next = (size_t) (g_utf8_next_char(v->text + i) - v->text);
             cg_view_span(v, i, next, &os, &oe);
-            assert_int_equal(os, v->map[i]);
+            assert_int_equal(os, cg_view_orig_offset(v, i));
             assert_true(oe > os);
             assert_true(oe <= b->orig_len);
         }
         if (v->len > 0) {
             cg_view_span(v, 0, v->len, &os, &oe);
-            assert_int_equal(os, v->map[0]);
-            assert_true(oe > v->map[v->len - 1]);
+            assert_int_equal(os, cg_view_orig_offset(v, 0));
+            assert_true(oe > cg_view_orig_offset(v, v->len - 1));
         }
         /* the view is already folded: building it again changes nothing
          * except joining spelled runs and look-alikes that joining creates */
@@ -754,6 +786,7 @@ int main(void)
         cmocka_unit_test(test_span_clamping),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_nul_dropped),
+        cmocka_unit_test(test_map_anchors),
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_random_invariants),
         cmocka_unit_test(test_char_is_invisible),
