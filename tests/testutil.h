@@ -92,4 +92,15 @@ expect_contact_finding(const char *body, const char *kind, const char *rule, con
     g_free(got);
 }
 
+/* The contact verdict on body is violation. */
+static inline void
+expect_contact_violation(const char *body, gboolean violation)
+{
+    cg_result *r = scan_text(body);
+    if (r->cat[CG_CAT_CONTACT].violation != violation)
+        fail_msg("\"%s\": violation should be %d (score %.2f)", body, violation,
+                 r->cat[CG_CAT_CONTACT].score);
+    cg_result_free(r);
+}
+
 #endif
