@@ -31,14 +31,17 @@ static void set_add(cg_byteset *s, guint8 b) { s->bits[b >> 3] |= (guint8)(1u <<
 enum { AFTER_NON_WORD, AFTER_DIGIT, AFTER_LETTER, N_AFTER };
 
 static inline int
-after_kind(const guint8 *t, size_t p)
+byte_kind(guint8 b)
 {
-    if (p == 0)
-        return AFTER_NON_WORD;
-    guint8 b = t[p - 1];
     if (g_ascii_isalpha(b))
         return AFTER_LETTER;
     return g_ascii_isdigit(b) || b == '_' ? AFTER_DIGIT : AFTER_NON_WORD;
+}
+
+static inline int
+after_kind(const guint8 *t, size_t p)
+{
+    return p == 0 ? AFTER_NON_WORD : byte_kind(t[p - 1]);
 }
 
 /* The kinds of byte before that a prefix allows: AFTER_NON_WORD up to this. */
@@ -68,6 +71,7 @@ struct cg_term_filter {
     guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
     /* pair with the bytes as written, every case: the skip loop's one test */
     guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
+    guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
 };
 
 /* Inline, not g_ascii_tolower: this runs for every byte scanned. */
@@ -120,7 +124,10 @@ bits_add(term_bits *tb, int last_kind, guint32 bit)
 cg_term_filter *
 cg_term_filter_new(void)
 {
-    return g_new0(cg_term_filter, 1);
+    cg_term_filter *f = g_new0(cg_term_filter, 1);
+    for (guint b = 0; b < 256; b++)
+        f->kind_of[b] = (guint8)byte_kind((guint8)b);
+    return f;
 }
 
 void
@@ -301,12 +308,14 @@ cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_
      * tables.  Every prefix, even of no bytes, marks raw_pair. */
     size_t p = from;
     if (p < len) {
-        int kind = after_kind(t, p);
+        /* raw_pair's rows lie end to end: (kind, a, b) is one bit index. */
+        const guint8 *raw_pair = f->raw_pair[0];
+        guint kind = (guint)after_kind(t, p);
         for (; p + 1 < len; p++) {
-            if (bit_has(f->raw_pair[kind], pair_key(t[p], t[p + 1])) &&
-                (f->raw_first[kind][t[p]] & terms) && terms_at(f, t, len, p, kind, terms))
+            if (bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])) &&
+                (f->raw_first[kind][t[p]] & terms) && terms_at(f, t, len, p, (int)kind, terms))
                 return p;
-            kind = after_kind(t, p + 1);
+            kind = f->kind_of[t[p]];
         }
     }
     for (; p <= len; p++)
