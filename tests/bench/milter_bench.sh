@@ -37,7 +37,9 @@ for p in "$COMMGUARD" "$NULL_MILTER" "$SMTP_MIX"; do [ -x "$p" ] || skip "$p is 
 DIR=$top_builddir/tests/bench/postfix.run
 SOCKDIR=$(mktemp -d /tmp/cg-bench-XXXXXX)   # unix socket paths must stay short
 chmod 0755 "$SOCKDIR"
-BASE=$((20000 + $$ % 20000))
+. "$(dirname "$0")/../e2e/free-port.sh"
+. "$(dirname "$0")/../e2e/postfix-services.sh"
+BASE=$(free_port)       # below the ephemeral range; BASE..BASE+7 are used
 PORT_NONE=$BASE PORT_NULL=$((BASE + 1)) PORT_CG=$((BASE + 2))
 PORT_NULL_INET=$((BASE + 3)) PORT_CG_INET=$((BASE + 4)) PORT_SINK=$((BASE + 5))
 MILTER_NULL_INET=$((BASE + 6)) MILTER_CG_INET=$((BASE + 7))
@@ -96,27 +98,7 @@ smtpd() {   # smtpd PORT MILTER: one master.cf line
     smtpd "$PORT_CG" "unix:$SOCKDIR/commguard.sock"
     smtpd "$PORT_NULL_INET" "inet:127.0.0.1:$MILTER_NULL_INET"
     smtpd "$PORT_CG_INET" "inet:127.0.0.1:$MILTER_CG_INET"
-    cat <<MC
-pickup    unix  n - n 60 1 pickup
-cleanup   unix  n - n - 0 cleanup
-qmgr      unix  n - n 300 1 qmgr
-rewrite   unix  - - n - - trivial-rewrite
-bounce    unix  - - n - 0 bounce
-defer     unix  - - n - 0 bounce
-trace     unix  - - n - 0 bounce
-verify    unix  - - n - 1 verify
-flush     unix  n - n 1000? 0 flush
-proxymap  unix  - - n - - proxymap
-smtp      unix  - - n - - smtp
-relay     unix  - - n - - smtp
-showq     unix  n - n - - showq
-error     unix  - - n - - error
-retry     unix  - - n - - error
-discard   unix  - - n - - discard
-anvil     unix  - - n - 1 anvil
-scache    unix  - - n - 1 scache
-postlog   unix-dgram n - n - 1 postlogd
-MC
+    postfix_services
 } >"$DIR/etc/master.cf"
 postfix -c "$DIR/etc" set-permissions >/dev/null 2>&1
 if ! postfix -c "$DIR/etc" check >"$DIR/check.log" 2>&1; then

@@ -17,6 +17,7 @@ DIR=$top_builddir/tests/e2e/$RUN_NAME.run
 SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)
 chmod 0755 "$SOCKDIR"    # Postfix (user postfix) must reach the socket
 . "$(dirname "$0")/free-port.sh"
+. "$(dirname "$0")/postfix-services.sh"
 PORT=$(free_port)
 failures=0
 CG_PID=
@@ -113,29 +114,10 @@ CF
 cat >"$DIR/etc/vmailbox" <<VM
 @localhost catchall/
 VM
-cat >"$DIR/etc/master.cf" <<MC
-127.0.0.1:$PORT inet n - n - 250 smtpd
-pickup    unix  n - n 60 1 pickup
-cleanup   unix  n - n - 0 cleanup
-qmgr      unix  n - n 300 1 qmgr
-rewrite   unix  - - n - - trivial-rewrite
-bounce    unix  - - n - 0 bounce
-defer     unix  - - n - 0 bounce
-trace     unix  - - n - 0 bounce
-verify    unix  - - n - 1 verify
-flush     unix  n - n 1000? 0 flush
-proxymap  unix  - - n - - proxymap
-smtp      unix  - - n - - smtp
-relay     unix  - - n - - smtp
-showq     unix  n - n - - showq
-error     unix  - - n - - error
-retry     unix  - - n - - error
-discard   unix  - - n - - discard
-virtual   unix  - n n - - virtual
-anvil     unix  - - n - 1 anvil
-scache    unix  - - n - 1 scache
-postlog   unix-dgram n - n - 1 postlogd
-MC
+{
+    echo "127.0.0.1:$PORT inet n - n - 250 smtpd"
+    postfix_services
+} >"$DIR/etc/master.cf"
 postfix -c "$DIR/etc" set-permissions >/dev/null 2>&1
 if ! postfix -c "$DIR/etc" check >"$DIR/check.log" 2>&1; then
     cat "$DIR/check.log"; echo "Bail out! postfix check failed"; exit 1
