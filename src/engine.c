@@ -64,7 +64,8 @@ cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mas
     if (engine->max_scan_time_us)
         doc.deadline = g_get_monotonic_time() + engine->max_scan_time_us;
     doc.texts = g_new0(cg_text, doc.ntexts);
-    for (size_t i = 0; i < doc.ntexts; i++) {
+    /* No detector to run (mail no category watches): no view to build. */
+    for (size_t i = 0; i < doc.ntexts && (mask & CG_ALL_CATEGORIES); i++) {
         const cg_segment *seg = g_ptr_array_index(msg->segments, i);
         doc.texts[i].seg = seg;
         cg_view_build(&doc.texts[i].view, seg->text, seg->len);

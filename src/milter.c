@@ -347,13 +347,15 @@ on_eom(SMFICTX *ctx)
                err ? err->message : "buffering failed", cfg->on_error);
         status = cg_action_on_error(cfg);
     } else {
-        cg_result *result = cg_engine_scan(c->rt->engine, msg);
         const cg_envelope env = {
             .sender = c->sender, .recipients = (const char *const *)c->recipients->pdata,
             .authenticated = c->authenticated, .client_address = c->client_address, .header = message_header, .header_data = msg,
         };
+        /* Only the detectors whose verdict the policy reads for this flow run. */
+        cg_flow flow = cg_policy_flow(cfg, &env);
+        cg_result *result = cg_engine_scan_only(c->rt->engine, msg, cg_policy_scan_mask(cfg, flow));
         cg_decision decision;
-        cg_policy_decide(cfg, &env, result, &decision);
+        cg_policy_decide_in_flow(cfg, &env, flow, result, &decision);
         cg_message_free(msg);
         scan_slot_give();
         g_mime_stream_reset(stream);

@@ -147,6 +147,16 @@ flow_listed(char *const *flows, cg_flow flow)
     return FALSE;
 }
 
+unsigned
+cg_policy_scan_mask(const cg_config *cfg, cg_flow flow)
+{
+    unsigned mask = 0;
+    for (int c = 0; c < CG_CAT_COUNT; c++)
+        if (flow_listed(cfg->flows[c], flow))
+            mask |= 1u << c;
+    return mask;
+}
+
 /* The sender and every recipient have a started contract between them. */
 static gboolean
 contract_covers(GHashTable *contracts, const cg_envelope *env)

@@ -61,6 +61,9 @@ typedef struct {
 } cg_decision;
 
 cg_flow cg_policy_flow(const cg_config *cfg, const cg_envelope *env);
+/* The categories (bit 1 << cg_category) whose flows include flow: the only
+ * detectors whose verdict the policy reads for such a message. */
+unsigned cg_policy_scan_mask(const cg_config *cfg, cg_flow flow);
 void cg_policy_decide(const cg_config *cfg, const cg_envelope *env, const cg_result *result,
                       cg_decision *out);
 /* The same decision for a flow the caller already knows (commguardctl scan --flow). */

@@ -173,6 +173,26 @@ test_default_flows_per_category(void **state)
     assert_int_equal(d.action, CG_ACTION_ACCEPT);
     assert_null(d.reason);
     cg_result_free(all);
+
+    /* so the milter runs one detector per flow, and none on internal mail */
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_PLATFORM), 1u << CG_CAT_CONTACT);
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_OUTBOUND), 1u << CG_CAT_CONFIDENTIAL);
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_INBOUND), 1u << CG_CAT_MEDIA);
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_INTERNAL), 0);
+    cg_config_free(cfg);
+}
+
+static void
+test_scan_mask_follows_flows(void **state)
+{
+    (void)state;
+    cg_config *cfg = config("contact_flows = inbound, platform\nconfidential_flows = inbound\n"
+                            "media_flows = outbound\n");
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_INBOUND),
+                     1u << CG_CAT_CONTACT | 1u << CG_CAT_CONFIDENTIAL);
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_PLATFORM), 1u << CG_CAT_CONTACT);
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_OUTBOUND), 1u << CG_CAT_MEDIA);
+    assert_int_equal(cg_policy_scan_mask(cfg, CG_FLOW_INTERNAL), 0);
     cg_config_free(cfg);
 }
 
@@ -590,6 +610,7 @@ main(void)
         cmocka_unit_test(test_header_matches),
         cmocka_unit_test(test_flows),
         cmocka_unit_test(test_default_flows_per_category),
+        cmocka_unit_test(test_scan_mask_follows_flows),
         cmocka_unit_test(test_no_violation_accepts),
         cmocka_unit_test(test_exemptions),
         cmocka_unit_test(test_trusted_networks),

@@ -5,7 +5,8 @@
 # A private Postfix instance relays everything to Postfix's smtp-sink.  It has
 # one smtpd per setup, each on its own loopback port: (a) no milter, (b) the
 # null milter (tests/bench/null_milter.c: the milter protocol alone), (c)
-# commguard with every detector on (the default configuration), each milter
+# commguard with every detector on for every flow (so each message is scanned
+# by all three; by default a flow gets one), each milter
 # on a unix socket, and (d)/(e) the same two on inet sockets.  So nothing is
 # reconfigured between runs, and the setups are run interleaved: one run of
 # each, BENCH_RUNS times, waiting for the queue to drain after each run; the
@@ -113,6 +114,9 @@ socket_mode = 0666
 pid_file = $DIR/$1.pid
 quarantine_dir = $DIR/quarantine
 tmp_dir = $DIR
+contact_flows = inbound, outbound, internal, platform
+confidential_flows = inbound, outbound, internal, platform
+media_flows = inbound, outbound, internal, platform
 CG
     : >"$DIR/$1.log"
     "$COMMGUARD" -f -c "$DIR/$1.conf" >/dev/null 2>>"$DIR/$1.log" &

@@ -111,7 +111,8 @@ check "the mallory reply did not release (state names the reviewer)" sh -c "'$CT
 send_from reporter@news.test sales@localhost,info@localhost "$DIR/media.swaks" \
      --header "Subject: Interview request for our story =?UTF-8?Q?=C3=A9t=C3=A9?=" \
      --body "Hello, I am a journalist at a business newspaper writing a story on the sector.
-Could your CEO give us an interview or a comment on record before our deadline on Friday?"
+Could your CEO give us an interview or a comment on record before our deadline on Friday?
+You can reach me on +44 20 7946 0958."
 check "media request accepted" grep -q '^<- *250 .*queued' "$DIR/media.swaks"
 check "media request delivered to the press address" delivered press@localhost
 press=$(delivered_file press@localhost)
@@ -123,6 +124,8 @@ subject=$(header_value "$press" Subject |
 check "redirected message's subject prefixed, its encoded-word still valid" \
     test "$subject" = "[commguard] Interview request for our story été"
 check "redirected message tagged as media" sh -c "grep -q '^X-Commguard-Verdict: redirect (media); flow=inbound' '$press'"
+check "inbound mail: only the detector watching inbound ran (no contact score for the phone number)" \
+    sh -c "grep '^X-Commguard-Verdict:' '$press' | grep -q 'media=' && ! grep -q 'contact=' '$press'"
 check "the original recipients get the notice: sales" delivered sales@localhost
 check "the original recipients get the notice: info" delivered info@localhost
 notice=$(delivered_file sales@localhost)
