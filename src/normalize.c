@@ -166,17 +166,22 @@ emit_pending_space(builder *b)
 }
 
 /* What an ASCII byte counts as when deciding whether a token is a number
- * written with look-alike letters (cg_char_digit_lookalike, for ASCII). */
+ * written with look-alike letters (cg_char_digit_lookalike, for ASCII);
+ * a table, as it is asked for every byte of every ASCII token. */
 enum { ASCII_OTHER, ASCII_DIGIT, ASCII_LOOKALIKE, ASCII_LETTER };
 
-static guint8
+static const guint8 ascii_classes[256] = {
+    ['0' ... '9'] = ASCII_DIGIT,
+    ['A' ... 'H'] = ASCII_LETTER, ['I'] = ASCII_LOOKALIKE, ['J' ... 'N'] = ASCII_LETTER,
+    ['O'] = ASCII_LOOKALIKE, ['P' ... 'Z'] = ASCII_LETTER,
+    ['a' ... 'k'] = ASCII_LETTER, ['l'] = ASCII_LOOKALIKE, ['m' ... 'n'] = ASCII_LETTER,
+    ['o'] = ASCII_LOOKALIKE, ['p' ... 'z'] = ASCII_LETTER,
+};
+
+static inline guint8
 ascii_class(unsigned char c)
 {
-    if (c >= '0' && c <= '9')
-        return ASCII_DIGIT;
-    if (c == 'O' || c == 'o' || c == 'l' || c == 'I')
-        return ASCII_LOOKALIKE;
-    return is_ascii_letter(c) ? ASCII_LETTER : ASCII_OTHER;
+    return ascii_classes[c];
 }
 
 /*
@@ -216,6 +221,47 @@ static gboolean
 is_ascii_graphic(unsigned char c)
 {
     return c > ' ' && c < 0x7f;
+}
+
+static gboolean
+is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * The length of the stretch at p of whole printable-ASCII tokens separated
+ * by single spaces, none of them a number written with look-alike letters
+ * (the only fold such a token can get): the view of the stretch is the
+ * stretch itself, so it is copied at once instead of token by token.
+ * 0 when p does not start one.
+ */
+static size_t
+plain_stretch(const char *p, const char *end)
+{
+    const char *q = p, *token_end = p;
+    gboolean digit = FALSE, lookalike = FALSE, letter = FALSE;
+    for (;;) {
+        unsigned char c = q < end ? (unsigned char)*q : ' ';
+        if (is_ascii_graphic(c)) {
+            switch (ascii_class(c)) {
+            case ASCII_DIGIT: digit = TRUE; break;
+            case ASCII_LOOKALIKE: lookalike = TRUE; break;
+            case ASCII_LETTER: letter = TRUE; break;
+            default: break;
+            }
+            q++;
+            continue;
+        }
+        if (!is_ascii_space(c) || (digit && lookalike && !letter))
+            break;                              /* the token at q's left is not plain */
+        token_end = q;
+        if (c != ' ' || q + 1 >= end || !is_ascii_graphic(q[1]))
+            break;
+        digit = lookalike = letter = FALSE;
+        q++;
+    }
+    return token_end - p;
 }
 
 /* Fold a whole token and write it out. */
@@ -385,6 +431,9 @@ join_spelled_runs(builder *b)
 
     while (i < n) {
         if (!single_char_token(t, n, i)) {
+            /* none starts inside a token: on to the next one */
+            while (i < n && t[i] != ' ' && t[i] != '\n')
+                i++;
             i++;
             continue;
         }
@@ -426,6 +475,16 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
         const char *next;
         gunichar c;
         if (b.token->len == 0 && is_ascii_graphic(*p)) {
+            size_t n = plain_stretch(p, end);
+            if (n > 0) {
+                emit_pending_space(&b);
+                reserve(&b, n);
+                map_char(&b.map, b.len, (uint32_t)(p - orig));
+                memcpy(b.text + b.len, p, n);
+                b.len += n;
+                p += n;
+                continue;
+            }
             const char *q = p + 1;
             while (q < end && is_ascii_graphic(*q))
                 q++;

@@ -319,6 +319,12 @@ static void test_digit_lookalikes_folded(void **state)
     expect_view("\xD9\xA4O\xD9\xA5", "405");                 /* script digits count */
     expect_view("\xE2\x9E\x8AO", "10");                      /* so do dingbats */
     expect_view("+1 (555) 0l2-34O5", "+1 (555) 012-3405");
+    /* inside a line of plain words, which the view copies in one piece */
+    expect_view("so we can call 55O-0l23 or 2o2o later", "so we can call 550-0123 or 2020 later");
+    expect_view("Il0ve v1.0 l0l 1O0 OOO 5 O", "Il0ve v1.0 l0l 100 OOO 5 O");
+    expect_view("plain words then 1O", "plain words then 10");
+    expect_span("plain words then 1O0 and more words", "100 and", "1O0 and");
+    expect_span("plain words then 1O0 and more words", "more words", "more words");
 }
 
 static void test_digit_lookalikes_not_folded(void **state)
