@@ -44,7 +44,7 @@ cg_termset_new(const cg_term *terms, size_t n, GError **error)
     cg_termset *ts = g_new0(cg_termset, 1);
     ts->terms = g_array_new(FALSE, FALSE, sizeof(compiled_term));
     ts->owned = g_ptr_array_new_with_free_func(g_free);
-    ts->filter = cg_term_filter_new();
+    ts->filter = cg_term_filter_new_lookback();
     for (size_t i = 0; i < n; i++) {
         if (!compile_term(ts, terms[i].cls, terms[i].rule, terms[i].pattern, error)) {
             g_prefix_error(error, "term %s: ", terms[i].rule);

@@ -15,11 +15,28 @@
  * start goes into the first only, one that may not follow a letter into the
  * first two, any other into all three; so text inside words passes only the
  * terms that may begin there.
+ *
+ * Three bytes pass nearly every word for a term list ("he" passes "help",
+ * "her" passes "here"), so a second stage reads the whole prefix, up to
+ * CG_PREFIX_MAX bytes and the byte a closing (?![\w]) looks at: every
+ * prefix goes, as a string of symbols (a letter folded, a digit, '_', or
+ * one symbol for all other bytes), into one hashed table of term bits.  A
+ * term whose prefixes all fit there ("checked") passes a position only when
+ * the symbols there are one of its prefixes.
+ *
+ * With look-back (cg_term_filter_new_lookback), a term may also have late
+ * prefixes (pattern_prefix.h): those go into a second filter, and where one
+ * of them matches, every word start back over its lead becomes a candidate.
  */
 #include "term_filter.h"
 #include "pattern_prefix.h"
 
+#include <stdlib.h>
+
 #define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
+#define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
+#define WHOLE_SIZE (1u << 16)      /* the second stage's hashed table */
+#define WHOLE_EXPANSION 64         /* symbol strings one prefix may stand for there */
 #define L2_SIZE 4096
 #define L3_SIZE 16384
 #define PAIR_BITS 65536            /* every two folded bytes, word start or not */
@@ -72,6 +89,17 @@ struct cg_term_filter {
     /* pair with the bytes as written, every case: the skip loop's one test */
     guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
     guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
+    /* second stage */
+    guint8 symbol[256];
+    guint32 checked;               /* terms whose every prefix is in whole */
+    guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
+    guint32 whole_lengths;         /* bit L: some prefix of L symbols */
+    guint32 whole[WHOLE_SIZE];
+    /* look-back */
+    gboolean lookback;
+    cg_term_filter *late;          /* the late prefixes, keyed where they begin */
+    cg_byteset lead[32];           /* by term bit: what its leads are made of */
+    guint8 lead_spaces[32];
 };
 
 /* Inline, not g_ascii_tolower: this runs for every byte scanned. */
@@ -121,18 +149,37 @@ bits_add(term_bits *tb, int last_kind, guint32 bit)
         tb->after[k] |= bit;
 }
 
+/* The second stage's symbol for a byte: one for every byte no \w matches. */
+static guint8
+symbol_of(guint8 b)
+{
+    return g_ascii_isalnum(b) || b == '_' ? fold(b) : ' ';
+}
+
 cg_term_filter *
 cg_term_filter_new(void)
 {
     cg_term_filter *f = g_new0(cg_term_filter, 1);
-    for (guint b = 0; b < 256; b++)
+    for (guint b = 0; b < 256; b++) {
         f->kind_of[b] = (guint8)byte_kind((guint8)b);
+        f->symbol[b] = symbol_of((guint8)b);
+    }
+    return f;
+}
+
+cg_term_filter *
+cg_term_filter_new_lookback(void)
+{
+    cg_term_filter *f = cg_term_filter_new();
+    f->lookback = TRUE;
     return f;
 }
 
 void
 cg_term_filter_free(cg_term_filter *f)
 {
+    if (f)
+        cg_term_filter_free(f->late);
     g_free(f);
 }
 
@@ -163,13 +210,13 @@ expansion_too_big(const cg_prefix *pf)
 }
 
 static void
-insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
+insert_first_bytes(cg_term_filter *f, const cg_prefix *pf, guint index)
 {
     guint32 bit = CG_TERM_BIT(index);
     int last_kind = last_kind_allowed(pf);
-    guint8 m[CG_PREFIX_MAX][256];
-    int count[CG_PREFIX_MAX];
-    int len = pf->len;
+    guint8 m[STAGE1_MAX][256];
+    int count[STAGE1_MAX];
+    int len = MIN(pf->len, STAGE1_MAX);
     long expansion = 1;
     for (int i = 0; i < len; i++) {
         count[i] = folded_members(&pf->set[i], m[i]);
@@ -213,6 +260,111 @@ insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
     }
 }
 
+/* ---- second stage ---- */
+
+/* The hash starts from the kind of byte before and whether the first byte is
+ * a capital, so a case-sensitive [A-Z] passes no lower-case word. */
+static inline guint32
+whole_seed(int kind, gboolean capital)
+{
+    return 2166136261u ^ ((guint32)(kind << 1 | capital) * 0x27d4eb2du);
+}
+static inline guint32 whole_step(guint32 h, guint8 symbol) { return (h ^ symbol) * 16777619u; }
+static inline guint
+whole_slot(guint32 h, int length)
+{
+    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) >> (32 - 16);
+}
+
+/* The symbols of a set, each once; returns how many. */
+static int
+symbols_of(const cg_term_filter *f, const cg_byteset *s, guint8 out[256])
+{
+    cg_byteset seen = { { 0 } };
+    int n = 0;
+    for (int b = 0; b < 256; b++) {
+        guint8 sym = f->symbol[b];
+        if (cg_byteset_has(s, (guint8)b) && !cg_byteset_has(&seen, sym)) {
+            set_add(&seen, sym);
+            out[n++] = sym;
+        }
+    }
+    return n;
+}
+
+static void
+insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, int at,
+               const guint32 h[N_AFTER], int last_kind, guint32 bit)
+{
+    if (at == len) {
+        for (int k = 0; k <= last_kind; k++)
+            f->whole[whole_slot(h[k], len)] |= bit;
+        f->whole_lengths |= 1u << len;
+        return;
+    }
+    for (int i = 0; i < count[at]; i++) {
+        guint32 next[N_AFTER];
+        for (int k = 0; k <= last_kind; k++)
+            next[k] = whole_step(h[k], sym[at][i]);
+        insert_strings(f, sym, count, len, at + 1, next, last_kind, bit);
+    }
+}
+
+/* Puts every symbol string of the prefix (its tail as one more symbol) in
+ * whole; FALSE when it stands for too many strings to say anything. */
+static gboolean
+insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
+{
+    guint8 sym[CG_PREFIX_MAX][256];
+    int count[CG_PREFIX_MAX];
+    int len = pf->len + (pf->has_tail ? 1 : 0);
+    long expansion = 1;
+    for (int i = 0; i < len; i++) {
+        count[i] = symbols_of(f, i < pf->len ? &pf->set[i] : &pf->tail, sym[i]);
+        if (expansion * count[i] > WHOLE_EXPANSION) {
+            len = i;           /* a shorter prefix covers more, so it still covers all */
+            break;
+        }
+        expansion *= count[i];
+    }
+    if (len == 0)
+        return FALSE;
+    /* The first symbols one by one, with the cases the first set holds. */
+    const cg_byteset *first = pf->len > 0 ? &pf->set[0] : &pf->tail;
+    for (int i = 0; i < count[0]; i++) {
+        guint8 s = sym[0][i];
+        for (int capital = 0; capital < 2; capital++) {
+            gboolean held = FALSE;
+            for (int b = 0; b < 256 && !held; b++)
+                held = cg_byteset_has(first, (guint8)b) && f->symbol[b] == s &&
+                       (g_ascii_isupper(b) != 0) == capital;
+            if (!held)
+                continue;
+            guint32 h[N_AFTER];
+            for (int k = 0; k < N_AFTER; k++)
+                h[k] = whole_step(whole_seed(k, capital), s);
+            insert_strings(f, sym, count, len, 1, h, last_kind_allowed(pf), CG_TERM_BIT(index));
+        }
+    }
+    return TRUE;
+}
+
+/* The checked terms among those whose prefixes of symbols stand at p; the
+ * text goes on for CG_PREFIX_MAX bytes at least. */
+static inline guint32
+whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
+{
+    guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
+    for (int i = 0; i < CG_PREFIX_MAX; i++) {
+        h = whole_step(h, f->symbol[t[p + i]]);
+        if ((f->whole_lengths >> (i + 1)) & 1)
+            bits |= f->whole[whole_slot(h, i + 1)];
+    }
+    return bits;
+}
+
+/* ---- adding terms ---- */
+
 /* A term that may begin with any letter at any word start gains nothing
  * from the filter: an anchored match at every word start costs more than
  * PCRE2's own search. */
@@ -226,25 +378,63 @@ passes_every_word(GArray *prefixes)
             all_letters = all_letters && cg_byteset_has(&pf->set[0], (guint8)b);
         if (all_letters && (pf->len <= 1 || expansion_too_big(pf)))
             return TRUE;
+        if (pf->late && (pf->len == 0 || pf->start != CG_START_WORD))
+            return TRUE;           /* the look-back walks to word starts only */
     }
     return FALSE;
+}
+
+static void
+insert_prefix(cg_term_filter *f, const cg_prefix *pf, guint index)
+{
+    insert_first_bytes(f, pf, index);
+    if (!insert_whole(f, pf, index))
+        f->unchecked |= CG_TERM_BIT(index);
+    f->checked |= CG_TERM_BIT(index);
+    f->checked &= ~f->unchecked;
+}
+
+/* A late prefix goes into f->late where it begins, after any byte. */
+static void
+insert_late(cg_term_filter *f, const cg_prefix *pf, guint index)
+{
+    if (!f->late)
+        f->late = cg_term_filter_new();
+    cg_prefix where = *pf;
+    where.start = CG_START_ANYWHERE;
+    insert_prefix(f->late, &where, index);
+    guint b = index % 32;
+    for (int i = 0; i < 32; i++)
+        f->lead[b].bits[i] |= pf->lead.bits[i];
+    f->lead_spaces[b] = MAX(f->lead_spaces[b], pf->lead_spaces);
+    /* the skip loop tests f's raw pairs only */
+    for (int k = 0; k < N_AFTER; k++)
+        for (int i = 0; i < PAIR_BITS / 8; i++)
+            f->raw_pair[k][i] |= f->late->raw_pair[k][i];
 }
 
 gboolean
 cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean caseless)
 {
-    GArray *prefixes = cg_pattern_prefixes(pattern, caseless);
+    GArray *prefixes = cg_pattern_prefixes(pattern, caseless, f->lookback);
     if (!prefixes)
         return FALSE;
     if (passes_every_word(prefixes)) {
         g_array_free(prefixes, TRUE);
         return FALSE;
     }
-    for (guint i = 0; i < prefixes->len; i++)
-        insert_prefix(f, &g_array_index(prefixes, cg_prefix, i), index);
+    for (guint i = 0; i < prefixes->len; i++) {
+        const cg_prefix *pf = &g_array_index(prefixes, cg_prefix, i);
+        if (pf->late)
+            insert_late(f, pf, index);
+        else
+            insert_prefix(f, pf, index);
+    }
     g_array_free(prefixes, TRUE);
     return TRUE;
 }
+
+/* ---- matching ---- */
 
 /* FALSE when no prefix of any term allowed after the kind of byte before p
  * begins with the (up to three) bytes at p.  Prefixes of no bytes pass
@@ -281,20 +471,91 @@ terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kin
             if (p + 2 < len)
                 bits |= f->three[hash3(a, b, fold(t[p + 2]))].after[kind];
         }
+        /* Near the end a tail may be the end itself: the first stage decides. */
+        if ((bits & possible & f->checked) && p + CG_PREFIX_MAX <= len)
+            bits &= ~f->checked | whole_terms_at(f, t, p, kind);
     }
     return bits & possible & wanted;
+}
+
+/* Late prefixes of terms begin at q: every word start back over each
+ * term's lead becomes a candidate for it.  A walk stops where the last
+ * walk for the term began: that one went at least as far back. */
+static void
+look_back(const cg_term_filter *f, const guint8 *t, size_t q, guint32 terms,
+          size_t walked_from[32], GArray *out)
+{
+    for (guint b = 0; b < 32; b++) {
+        if (!((terms >> b) & 1))
+            continue;
+        guint spaces = 0;
+        for (size_t p = q;; p--) {
+            if (p == 0 || byte_kind(t[p - 1]) == AFTER_NON_WORD) {
+                cg_term_candidate c = { (guint32)p, 1u << b };
+                g_array_append_val(out, c);
+            }
+            if (p == 0 || p <= walked_from[b])
+                break;
+            guint8 c = t[p - 1];
+            if (!cg_byteset_has(&f->lead[b], c) || (c == ' ' && ++spaces > f->lead_spaces[b]))
+                break;
+        }
+        walked_from[b] = q;
+    }
+}
+
+static gint
+by_position(gconstpointer a, gconstpointer b)
+{
+    guint32 pa = ((const cg_term_candidate *)a)->pos, pb = ((const cg_term_candidate *)b)->pos;
+    return pa < pb ? -1 : pa > pb;
+}
+
+/* Puts the look-back candidates among out's, in order, one per position. */
+static void
+merge_candidates(GArray *out, size_t from, GArray *late)
+{
+    g_array_append_vals(out, late->data, late->len);
+    cg_term_candidate *c = &g_array_index(out, cg_term_candidate, from);
+    size_t n = out->len - from, kept = 0;
+    qsort(c, n, sizeof *c, (int (*)(const void *, const void *))by_position);
+    for (size_t i = 0; i < n; i++) {
+        if (kept > 0 && c[kept - 1].pos == c[i].pos)
+            c[kept - 1].terms |= c[i].terms;
+        else
+            c[kept++] = c[i];
+    }
+    g_array_set_size(out, from + kept);
 }
 
 void
 cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len, GArray *out)
 {
     const guint8 *t = (const guint8 *)text;
+    const guint8 *raw_pair = f->raw_pair[0];
+    size_t from = out->len;
+    size_t walked_from[32] = { 0 };
+    GArray *late = NULL;
     for (size_t p = 0; p <= len; p++) {
-        guint32 terms = terms_at(f, t, len, p, after_kind(t, p), G_MAXUINT32);
+        guint kind = (guint)after_kind(t, p);
+        /* most positions fail the one bitmap test of the two bytes there */
+        if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
+            continue;
+        guint32 terms = terms_at(f, t, len, p, (int)kind, G_MAXUINT32);
         if (terms) {
             cg_term_candidate c = { (guint32)p, terms };
             g_array_append_val(out, c);
         }
+        guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind, G_MAXUINT32) : 0;
+        if (late_terms) {
+            if (!late)
+                late = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+            look_back(f, t, p, late_terms, walked_from, late);
+        }
+    }
+    if (late) {
+        merge_candidates(out, from, late);
+        g_array_free(late, TRUE);
     }
 }
 
@@ -302,6 +563,7 @@ size_t
 cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
                     guint32 terms)
 {
+    g_return_val_if_fail(!f->lookback, len + 1);
     const guint8 *t = (const guint8 *)text;
     /* Most positions begin no term after the byte before them: one bitmap
      * test of the two bytes there, as written, skips them before the term

@@ -32,6 +32,10 @@ typedef struct {
 #define CG_TERM_BIT(i) (1u << ((i) % 32))
 
 cg_term_filter *cg_term_filter_new(void);
+/* A filter for cg_term_filter_candidates only (not _next) that also takes
+ * terms whose matches begin with a run of word bytes ((?:\w+ )?contractor,
+ * \w{2,4} margins?): it finds the word after the run and looks back. */
+cg_term_filter *cg_term_filter_new_lookback(void);
 void cg_term_filter_free(cg_term_filter *f);
 
 /* Describe term index by its pattern (byte mode, caseless or not).  Returns

@@ -23,6 +23,8 @@ static const char *const edge_texts[] = {
     " ",
     "9",
     "x$ 5",
+    "our sub contractor, EBIT margins and Absatzprognosen; TechCrunch con 2024 or SaaSfest '25",
+    "He helps her; his HE_ he",
 };
 
 static GPtrArray *
@@ -56,7 +58,7 @@ matches(const cg_regex *re, const char *text, size_t len, GArray *cands, guint32
 static unsigned
 check_pattern(const char *name, guint index, const char *pattern, const char *text, size_t len)
 {
-    cg_term_filter *f = cg_term_filter_new();
+    cg_term_filter *f = cg_term_filter_new_lookback();
     if (!cg_term_filter_add(f, index, pattern, TRUE)) {
         cg_term_filter_free(f);    /* searched the plain way */
         return 0;
@@ -175,6 +177,58 @@ test_start_classes(void **state)
     assert_true(found >= 15);
 }
 
+/* Matches that begin with a lead of word bytes and spaces are found by the
+ * word after it and a walk back: over several words, long words, repeated
+ * hits (a walk stops where the last one began), at the text's start, and
+ * not past more spaces than the lead holds. */
+static void
+test_leads(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "(?<![\\w])(?:\\w+ ){0,2}margins?(?![\\w])",
+        "(?<![\\w])(?:\\w+ )?contractor",
+        "(?<![\\w])\\w*planung",
+        "(?<![\\w])(?:[a-z]+ ?(?:con|fest) ?20\\d\\d|fest)",
+        "(?<![\\w])(?:\\w{2,4} margin|net margin)(?![\\w])",
+    };
+    static const char text[] =
+        "margin a b c margin margin d  margin gross margins, x-y margin\n"
+        "subcontractor sub contractor a  contractor contractor contractorcontractor\n"
+        "Absatzplanung planungplanung xplanung planung-x\n"
+        "pycon 2024 pycon2025 py con 2023 summerfest 2021 fest con 20\n"
+        "ebit margin, ab margin abcde margin net margin";
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
+        found += check_pattern(patterns[i], 0, patterns[i], text, sizeof text - 1);
+    assert_true(found >= 20);
+}
+
+/* The second stage reads whole words and the byte after: "he" must still
+ * pass at the very end of a text, and a case-sensitive capital only capitals. */
+static void
+test_whole_prefixes(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "(?<![\\w])(?:he|his|head of \\w+)(?![\\w])",
+        "(?-i:(?<=[a-z] )[A-Z][a-z]{2,}(?![\\w]))",
+        "(?<![\\w])(?:revenues?|q[1-4])(?![\\w])",
+    };
+    static const char *const texts[] = {
+        "help he her his; HIS head of sales head ofx he",
+        "he",
+        "met Alice and bob then Bob, x Carol",
+        "revenue revenues revenuesx Q3 q5 q4",
+        "Q4",
+    };
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
+        for (size_t j = 0; j < G_N_ELEMENTS(texts); j++)
+            found += check_pattern(patterns[i], 0, patterns[i], texts[j], strlen(texts[j]));
+    assert_true(found >= 12);
+}
+
 static void
 test_unsupported_patterns(void **state)
 {
@@ -183,7 +237,14 @@ test_unsupported_patterns(void **state)
     assert_false(cg_term_filter_add(f, 0, "(a)\\1", TRUE));
     assert_false(cg_term_filter_add(f, 0, "\\x{41}", TRUE));
     assert_false(cg_term_filter_add(f, 0, "a)", TRUE));
+    /* a lead needs the look-back, which cg_term_filter_next cannot do */
     assert_false(cg_term_filter_add(f, 0, "(?<![\\w])(?:\\w+ )?contractor", TRUE));
+    assert_false(cg_term_filter_add(f, 0, "(?<![\\w])\\w+", TRUE));
+    cg_term_filter *lookback = cg_term_filter_new_lookback();
+    assert_true(cg_term_filter_add(lookback, 0, "(?<![\\w])(?:\\w+ )?contractor", TRUE));
+    assert_false(cg_term_filter_add(lookback, 1, "(?<![\\w])\\w+ ?", TRUE));
+    assert_false(cg_term_filter_add(lookback, 1, "\\w+ contractor", TRUE));
+    cg_term_filter_free(lookback);
     assert_true(cg_term_filter_add(f, 1, "(?<![\\w])abc(?![\\w])", TRUE));
     GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
     cg_term_filter_candidates(f, "xabc ABC", 8, cands);
@@ -200,6 +261,8 @@ main(void)
         cmocka_unit_test(test_edge_texts),
         cmocka_unit_test(test_fixture_messages),
         cmocka_unit_test(test_start_classes),
+        cmocka_unit_test(test_leads),
+        cmocka_unit_test(test_whole_prefixes),
         cmocka_unit_test(test_unsupported_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
