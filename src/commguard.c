@@ -257,6 +257,7 @@ main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &blocked, NULL);
 
     cg_runtime_install(rt);
+    cg_milter_init(unix_socket_path(cfg->socket) != NULL);
     if (smfi_setconn((char *)cfg->socket) != MI_SUCCESS ||
         smfi_register(cg_milter_description) != MI_SUCCESS ||
         smfi_opensocket(TRUE) != MI_SUCCESS) {

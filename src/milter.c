@@ -13,6 +13,10 @@
  * in memory (100 connections ending 5 MB messages together held 2.2 GB).  Every message
  * gets one log line keyed by the MTA's queue ID.  Mail to control_address
  * is not delivered there: control.c carries out its commands.
+ *
+ * Each protocol step the MTA waits on is a round trip per message, so the
+ * negotiation asks for no end-of-headers step (the blank line is added before
+ * the body) and, on a unix socket, for no replies before end of message.
  */
 #include "milter.h"
 
@@ -41,17 +45,34 @@ typedef struct {
     int spill_fd;                /* then the whole message is here; -1 before */
     gboolean failed;             /* something went wrong: on_error at end of message */
     char *control_rcpt;          /* the control address as the MTA gave it, when a recipient */
+    gboolean in_body;            /* the blank line after the headers is in the message */
+    unsigned long unanswered;    /* SMFIP_NR_* steps negotiated: their callbacks return SMFIS_NOREPLY */
 } conn_ctx;
+
+/* The steps commguard never needs to answer before end of message. */
+#define REPLYLESS_STEPS (SMFIP_NR_CONN | SMFIP_NR_MAIL | SMFIP_NR_RCPT | SMFIP_NR_DATA | SMFIP_NR_HDR | SMFIP_NR_BODY)
+/* The steps commguard has no callback for. */
+#define UNWANTED_STEPS (SMFIP_NOHELO | SMFIP_NOEOH | SMFIP_NOUNKNOWN)
+
+static gboolean replies_optional;
 
 static GMutex scan_lock;
 static GCond scan_slot_freed;
 static unsigned scans_running;
+static unsigned scan_slots;     /* the processors, counted once: counting reads a file in /sys */
+
+void
+cg_milter_init(gboolean unix_socket)
+{
+    replies_optional = unix_socket;
+    scan_slots = g_get_num_processors();
+}
 
 static void
 scan_slot_take(void)
 {
     g_mutex_lock(&scan_lock);
-    while (scans_running >= g_get_num_processors())
+    while (scans_running >= scan_slots)
         g_cond_wait(&scan_slot_freed, &scan_lock);
     scans_running++;
     g_mutex_unlock(&scan_lock);
@@ -81,6 +102,7 @@ message_reset(conn_ctx *c)
     c->spill_fd = -1;
     c->authenticated = FALSE;
     c->failed = FALSE;
+    c->in_body = FALSE;
     g_clear_pointer(&c->control_rcpt, g_free);
 }
 
@@ -190,17 +212,43 @@ client_address(const struct sockaddr *addr)
     return NULL;
 }
 
+/* What a callback returns for a step the MTA may have been told not to wait on. */
+static sfsistat
+step_done(const conn_ctx *c, unsigned long step)
+{
+    return c->unanswered & step ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
+/* The first callback of a connection.  Replies are left out only on a unix
+ * socket: on TCP the MTA's unanswered small writes wait on Nagle and delayed
+ * ACKs, about 40 ms a message (/work/shared/notes/MTA-TESTING.md). */
+static sfsistat
+on_negotiate(SMFICTX *ctx, unsigned long actions, unsigned long steps, unsigned long f2, unsigned long f3,
+             unsigned long *want_actions, unsigned long *want_steps, unsigned long *want_f2, unsigned long *want_f3)
+{
+    (void)f2, (void)f3;
+    unsigned long needed = cg_milter_description.xxfi_flags;
+    if ((actions & needed) != needed)
+        return SMFIS_REJECT;        /* the MTA cannot carry out every action: as libmilter would */
+    conn_ctx *c = g_new0(conn_ctx, 1);
+    c->spill_fd = -1;
+    c->unanswered = replies_optional ? steps & REPLYLESS_STEPS : 0;
+    smfi_setpriv(ctx, c);
+    *want_actions = needed;
+    *want_steps = (steps & UNWANTED_STEPS) | c->unanswered;
+    *want_f2 = *want_f3 = 0;
+    return SMFIS_CONTINUE;
+}
+
 static sfsistat
 on_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
 {
     (void)host;
-    conn_ctx *c = g_new0(conn_ctx, 1);
+    conn_ctx *c = smfi_getpriv(ctx);
     c->client_address = client_address(addr);
     const char *daemon = smfi_getsymval(ctx, "{daemon_name}");
     c->daemon_name = g_strdup(daemon ? daemon : "");
-    c->spill_fd = -1;
-    smfi_setpriv(ctx, c);
-    return SMFIS_CONTINUE;
+    return step_done(c, SMFIP_NR_CONN);
 }
 
 static sfsistat
@@ -215,7 +263,7 @@ on_envfrom(SMFICTX *ctx, char **argv)
     c->buffer = g_byte_array_new();
     const char *auth = smfi_getsymval(ctx, "{auth_authen}");
     c->authenticated = auth && *auth;
-    return SMFIS_CONTINUE;
+    return step_done(c, SMFIP_NR_MAIL);
 }
 
 static sfsistat
@@ -226,12 +274,12 @@ on_envrcpt(SMFICTX *ctx, char **argv)
     if (c->rt && cg_control_is_address(c->rt->cfg, rcpt) && !c->control_rcpt) {
         c->control_rcpt = g_strdup(argv[0]);    /* not a recipient for the policy */
         g_free(rcpt);
-        return SMFIS_CONTINUE;
+        return step_done(c, SMFIP_NR_RCPT);
     }
     /* keep the array NULL-terminated for the policy */
     c->recipients->pdata[c->recipients->len - 1] = rcpt;
     g_ptr_array_add(c->recipients, NULL);
-    return SMFIS_CONTINUE;
+    return step_done(c, SMFIP_NR_RCPT);
 }
 
 static sfsistat
@@ -241,7 +289,7 @@ on_data(SMFICTX *ctx)
     const char *id = smfi_getsymval(ctx, "i");
     if (id && *id)
         c->queue_id = g_strdup(id);
-    return SMFIS_CONTINUE;
+    return step_done(c, SMFIP_NR_DATA);
 }
 
 static sfsistat
@@ -254,22 +302,26 @@ on_header(SMFICTX *ctx, char *name, char *value)
     append(c, ": ", 2);
     append_header_value(c, value);
     append(c, "\r\n", 2);
-    return SMFIS_CONTINUE;
+    return step_done(c, SMFIP_NR_HDR);
 }
 
-static sfsistat
-on_eoh(SMFICTX *ctx)
+/* The blank line after the headers, before the first body chunk or at the end
+ * of a message without one: the MTA need not send an end-of-headers step. */
+static void
+end_headers(conn_ctx *c)
 {
-    conn_ctx *c = smfi_getpriv(ctx);
-    append(c, "\r\n", 2);
-    return SMFIS_CONTINUE;
+    if (!c->in_body)
+        append(c, "\r\n", 2);
+    c->in_body = TRUE;
 }
 
 static sfsistat
 on_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 {
-    append(smfi_getpriv(ctx), chunk, len);
-    return SMFIS_CONTINUE;
+    conn_ctx *c = smfi_getpriv(ctx);
+    end_headers(c);
+    append(c, chunk, len);
+    return step_done(c, SMFIP_NR_BODY);
 }
 
 /* The whole message as a seekable stream positioned at its start. */
@@ -323,6 +375,7 @@ on_eom(SMFICTX *ctx)
         return SMFIS_TEMPFAIL;
     }
     const cg_config *cfg = c->rt->cfg;
+    end_headers(c);
     GMimeStream *stream = c->failed ? NULL : message_stream(c);
     if (stream && c->control_rcpt) {
         cg_control_handle(cfg, queue_id(c), c->sender, stream);
@@ -408,9 +461,9 @@ struct smfiDesc cg_milter_description = {
     /* registered so that Postfix does not send the DATA macros alone and wait (Nagle) */
     .xxfi_data = on_data,
     .xxfi_header = on_header,
-    .xxfi_eoh = on_eoh,
     .xxfi_body = on_body,
     .xxfi_eom = on_eom,
     .xxfi_abort = on_abort,
     .xxfi_close = on_close,
+    .xxfi_negotiate = on_negotiate,
 };

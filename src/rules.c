@@ -24,36 +24,56 @@ struct cg_regex {
 G_DEFINE_QUARK(cg-rules-error-quark, cg_rules_error)
 
 /* Per-thread match state: each thread matching needs its own. */
-typedef struct {
+typedef struct thread_state {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *stack;
     unsigned long limit_hits;
+    struct thread_state *next_idle;
 } thread_state;
 
+/* The states of threads that have ended, for the next threads to take.  The
+ * milter gets a new thread for every connection (libmilter), and a fresh
+ * state per thread mapped and unmapped a JIT stack for every message. */
+static GMutex idle_lock;
+static thread_state *idle_states;
+
 static void
-thread_state_free(gpointer p)
+thread_state_release(gpointer p)
 {
     thread_state *ts = p;
-    pcre2_match_data_free(ts->md);
-    pcre2_match_context_free(ts->mctx);
-    pcre2_jit_stack_free(ts->stack);
-    g_free(ts);
+    g_mutex_lock(&idle_lock);
+    ts->next_idle = idle_states;
+    idle_states = ts;
+    g_mutex_unlock(&idle_lock);
 }
 
-static GPrivate thread_key = G_PRIVATE_INIT(thread_state_free);
+static GPrivate thread_key = G_PRIVATE_INIT(thread_state_release);
+
+static thread_state *
+thread_state_new(void)
+{
+    thread_state *ts = g_new0(thread_state, 1);
+    ts->md = pcre2_match_data_create(CG_OVEC_PAIRS, NULL);
+    ts->stack = pcre2_jit_stack_create(32 * 1024, CG_JIT_STACK_MAX, NULL);
+    ts->mctx = pcre2_match_context_create(NULL);
+    pcre2_set_depth_limit(ts->mctx, CG_DEPTH_LIMIT);
+    pcre2_jit_stack_assign(ts->mctx, NULL, ts->stack);
+    return ts;
+}
 
 static thread_state *
 get_thread_state(void)
 {
     thread_state *ts = g_private_get(&thread_key);
     if (!ts) {
-        ts = g_new0(thread_state, 1);
-        ts->md = pcre2_match_data_create(CG_OVEC_PAIRS, NULL);
-        ts->stack = pcre2_jit_stack_create(32 * 1024, CG_JIT_STACK_MAX, NULL);
-        ts->mctx = pcre2_match_context_create(NULL);
-        pcre2_set_depth_limit(ts->mctx, CG_DEPTH_LIMIT);
-        pcre2_jit_stack_assign(ts->mctx, NULL, ts->stack);
+        g_mutex_lock(&idle_lock);
+        ts = idle_states;
+        if (ts)
+            idle_states = ts->next_idle;
+        g_mutex_unlock(&idle_lock);
+        if (!ts)
+            ts = thread_state_new();
         g_private_set(&thread_key, ts);
     }
     return ts;

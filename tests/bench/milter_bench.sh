@@ -18,6 +18,12 @@
 #   3. commguard's peak RSS (VmHWM, a fresh process per case) for 100
 #      concurrent sessions each sending one 5 MB message, and for one 50 MB
 #      message.
+# With each table, the CPU time (user + system, from /proc/PID/stat) each
+# milter process spent per message, median of the rounds: unlike msg/s this
+# does not depend on what else the machine is running.
+# BENCH_MIX_MESSAGES=0 leaves out the mix, BENCH_MEMORY=0 the memory cases
+# (so BENCH_RUNS=3 BENCH_MIX_MESSAGES=0 BENCH_MEMORY=0 is the quick check of
+# the milter's fixed cost per message).
 # Without root or Postfix it says so and does nothing.
 set -u
 
@@ -30,6 +36,8 @@ done
 RUNS=${BENCH_RUNS:-5}
 MIX_MESSAGES=${BENCH_MIX_MESSAGES:-300}
 SESSIONS=${BENCH_SESSIONS:-10}
+MEMORY=${BENCH_MEMORY:-1}
+HZ=$(getconf CLK_TCK)
 COMMGUARD=$top_builddir/src/commguard
 NULL_MILTER=$top_builddir/tests/bench/null_milter
 SMTP_MIX=$top_builddir/tests/bench/smtp_mix
@@ -125,13 +133,12 @@ CG
 smtp-sink -u nobody "127.0.0.1:$PORT_SINK" 1000 &
 PIDS="$PIDS $!"
 "$NULL_MILTER" "unix:$SOCKDIR/null.sock" &
-PIDS="$PIDS $!"
+NULL_PID=$!
 "$NULL_MILTER" "inet:$MILTER_NULL_INET@127.0.0.1" &
-PIDS="$PIDS $!"
+NULL_INET_PID=$!
 CG_PID=$(start_commguard commguard "unix:$SOCKDIR/commguard.sock")
-PIDS="$PIDS $CG_PID"
 CG_INET_PID=$(start_commguard commguard-inet "inet:$MILTER_CG_INET@127.0.0.1")
-PIDS="$PIDS $CG_INET_PID"
+PIDS="$PIDS $NULL_PID $NULL_INET_PID $CG_PID $CG_INET_PID"
 wait_for_log "$DIR/commguard.log" listening
 wait_for_log "$DIR/commguard-inet.log" listening
 for _ in $(seq 50); do [ -S "$SOCKDIR/null.sock" ] && break; sleep 0.1; done
@@ -165,14 +172,23 @@ run_mix() {
     echo "$out" | sed -n 's/.*msg_per_s=\([0-9.]*\).*/\1/p'
 }
 
-# table NAME RUNNER: the five setups interleaved, RUNS rounds, medians and ratios
+# cpu_ticks PID: the user + system CPU time of a process so far, in clock ticks
+cpu_ticks() {
+    [ -n "$1" ] && awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" || echo 0
+}
+
+# table NAME RUNNER MESSAGES: the five setups interleaved, RUNS rounds, medians
+# and ratios, and each milter's CPU milliseconds per message
 table() {
-    name=$1 runner=$2
-    rm -f "$DIR"/runs.*
+    name=$1 runner=$2 messages=$3
+    rm -f "$DIR"/runs.* "$DIR"/cpu.*
     for _ in $(seq "$RUNS"); do
         for setup in none null cg null_inet cg_inet; do
-            eval port=\$PORT_$(echo $setup | tr a-z A-Z)
+            eval port=\$PORT_$(echo $setup | tr a-z A-Z) pid=\${$(echo $setup | tr a-z A-Z)_PID:-}
+            before=$(cpu_ticks "$pid")
             $runner "$port" >>"$DIR/runs.$setup"
+            echo "$before $(cpu_ticks "$pid")" |
+                awk -v hz="$HZ" -v n="$messages" '{ printf "%.3f\n", ($2 - $1) * 1000 / hz / n }' >>"$DIR/cpu.$setup"
         done
     done
     for setup in none null cg null_inet cg_inet; do
@@ -191,6 +207,9 @@ table() {
     for setup in none null cg null_inet cg_inet; do
         echo "runs $setup: $(tr '\n' ' ' <"$DIR/runs.$setup")"
     done
+    echo
+    echo "milter CPU ms/message, median: null $(median <"$DIR/cpu.null") commguard $(median <"$DIR/cpu.cg")" \
+        "null-inet $(median <"$DIR/cpu.null_inet") commguard-inet $(median <"$DIR/cpu.cg_inet")"
 }
 
 hwm() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
@@ -212,8 +231,9 @@ memory_case() {
 }
 
 echo "milter benchmark: Postfix $(postconf -d -h mail_version 2>/dev/null), $(nproc) CPUs, $RUNS rounds"
-table "smtp-source -s 10 -m 2000 -l 5000" run_source
-table "generated mix ($MIX_MESSAGES messages, $SESSIONS sessions)" run_mix
+table "smtp-source -s 10 -m 2000 -l 5000" run_source 2000
+[ "$MIX_MESSAGES" -gt 0 ] && table "generated mix ($MIX_MESSAGES messages, $SESSIONS sessions)" run_mix "$MIX_MESSAGES"
+[ "$MEMORY" = 0 ] && exit 0
 echo
 echo "commguard peak RSS (VmHWM, MB; default body_memory_limit and max_scan_bytes; unix socket)"
 echo

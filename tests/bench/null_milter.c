@@ -8,7 +8,9 @@
  * is commguard's own work: an xxfi_data callback (without one Postfix sends
  * the DATA macros alone and waits on Nagle), every header and body chunk
  * delivered to it (only counted), TCP_NODELAY on the listening socket (the
- * accepted ones inherit it) and a unix socket anyone may connect to.
+ * accepted ones inherit it), a unix socket anyone may connect to, and the
+ * same negotiation: no step it has no callback for, and on a unix socket no
+ * reply to any step before end of message.
  */
 #include <errno.h>
 #include <libmilter/mfapi.h>
@@ -20,25 +22,51 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The steps it registers and need not answer, and those it has no callback for. */
+#define REPLYLESS_STEPS (SMFIP_NR_DATA | SMFIP_NR_HDR | SMFIP_NR_BODY)
+#define UNWANTED_STEPS (SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOMAIL | SMFIP_NORCPT | SMFIP_NOEOH | SMFIP_NOUNKNOWN)
+
+static int replies_optional;    /* a unix socket: see commguard's src/milter.c */
+static unsigned long unanswered; /* the same for every connection: Postfix offers them all */
+
+static sfsistat
+on_negotiate(SMFICTX *ctx, unsigned long actions, unsigned long steps, unsigned long f2, unsigned long f3,
+             unsigned long *want_actions, unsigned long *want_steps, unsigned long *want_f2, unsigned long *want_f3)
+{
+    (void)ctx, (void)actions, (void)f2, (void)f3;
+    unsigned long mine = replies_optional ? steps & REPLYLESS_STEPS : 0;
+    __atomic_store_n(&unanswered, mine, __ATOMIC_RELAXED);
+    *want_actions = 0;
+    *want_steps = (steps & UNWANTED_STEPS) | mine;
+    *want_f2 = *want_f3 = 0;
+    return SMFIS_CONTINUE;
+}
+
+static sfsistat
+step_done(unsigned long step)
+{
+    return __atomic_load_n(&unanswered, __ATOMIC_RELAXED) & step ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
 static sfsistat
 on_data(SMFICTX *ctx)
 {
     (void)ctx;
-    return SMFIS_CONTINUE;
+    return step_done(SMFIP_NR_DATA);
 }
 
 static sfsistat
 on_header(SMFICTX *ctx, char *name, char *value)
 {
     (void)ctx, (void)name, (void)value;
-    return SMFIS_CONTINUE;
+    return step_done(SMFIP_NR_HDR);
 }
 
 static sfsistat
 on_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 {
     (void)ctx, (void)chunk, (void)len;
-    return SMFIS_CONTINUE;
+    return step_done(SMFIP_NR_BODY);
 }
 
 static sfsistat
@@ -55,6 +83,7 @@ static struct smfiDesc null_description = {
     .xxfi_header = on_header,
     .xxfi_body = on_body,
     .xxfi_eom = on_eom,
+    .xxfi_negotiate = on_negotiate,
 };
 
 /* libmilter keeps its listening socket to itself: find the TCP one that listens. */
@@ -81,6 +110,7 @@ main(int argc, char **argv)
         return 2;
     }
     const char *spec = argv[1];
+    replies_optional = strncmp(spec, "unix:", 5) == 0 || strncmp(spec, "local:", 6) == 0;
     if (smfi_setconn((char *)spec) != MI_SUCCESS || smfi_register(null_description) != MI_SUCCESS ||
         smfi_opensocket(1) != MI_SUCCESS) {
         fprintf(stderr, "null_milter: cannot open %s\n", spec);

@@ -47,7 +47,9 @@ function M.send(m)
     for _, h in ipairs(m.headers or {}) do
         step(conn, "header " .. h[1], mt.header(conn, h[1], h[2]))
     end
-    step(conn, "end of headers", mt.eoh(conn))
+    if not mt.test_option(conn, SMFIP_NOEOH) then
+        step(conn, "end of headers", mt.eoh(conn))
+    end
     step(conn, "body", mt.bodystring(conn, m.body))
     M.check(mt.eom(conn) == nil, "end of message failed")
     return conn, mt.getreply(conn)
