@@ -212,6 +212,15 @@ client_address(const struct sockaddr *addr)
     return NULL;
 }
 
+static conn_ctx *
+conn_new(SMFICTX *ctx)
+{
+    conn_ctx *c = g_new0(conn_ctx, 1);
+    c->spill_fd = -1;
+    smfi_setpriv(ctx, c);
+    return c;
+}
+
 /* What a callback returns for a step the MTA may have been told not to wait on. */
 static sfsistat
 step_done(const conn_ctx *c, unsigned long step)
@@ -230,10 +239,8 @@ on_negotiate(SMFICTX *ctx, unsigned long actions, unsigned long steps, unsigned 
     unsigned long needed = cg_milter_description.xxfi_flags;
     if ((actions & needed) != needed)
         return SMFIS_REJECT;        /* the MTA cannot carry out every action: as libmilter would */
-    conn_ctx *c = g_new0(conn_ctx, 1);
-    c->spill_fd = -1;
+    conn_ctx *c = conn_new(ctx);
     c->unanswered = replies_optional ? steps & REPLYLESS_STEPS : 0;
-    smfi_setpriv(ctx, c);
     *want_actions = needed;
     *want_steps = (steps & UNWANTED_STEPS) | c->unanswered;
     *want_f2 = *want_f3 = 0;
@@ -245,6 +252,8 @@ on_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
 {
     (void)host;
     conn_ctx *c = smfi_getpriv(ctx);
+    if (!c)
+        c = conn_new(ctx);      /* an MTA too old to negotiate: every step is answered */
     c->client_address = client_address(addr);
     const char *daemon = smfi_getsymval(ctx, "{daemon_name}");
     c->daemon_name = g_strdup(daemon ? daemon : "");
