@@ -129,6 +129,7 @@ static const char vcard_pattern[] =
 typedef struct {
     cg_regex *street, *postcode_tail, *city_tail, *context, *vcard;
     cg_regex *street_anchored;  /* tried at the positions of next_street_start */
+    cg_regex *vcard_anchored;   /* tried at the start and at line breaks */
 } address_state;
 
 static void
@@ -141,6 +142,7 @@ address_free(void *state)
     cg_regex_free(st->city_tail);
     cg_regex_free(st->context);
     cg_regex_free(st->vcard);
+    cg_regex_free(st->vcard_anchored);
     g_free(st);
 }
 
@@ -155,7 +157,9 @@ address_compile(const cg_config *cfg, GError **error)
         !(st->postcode_tail = cg_regex_new(postcode_tail_pattern, CG_RE_CASELESS, error)) ||
         !(st->city_tail = cg_regex_new(city_tail_pattern, CG_RE_CASELESS, error)) ||
         !(st->context = cg_regex_new(context_pattern, CG_RE_CASELESS, error)) ||
-        !(st->vcard = cg_regex_new(vcard_pattern, CG_RE_CASELESS, error))) {
+        !(st->vcard = cg_regex_new(vcard_pattern, CG_RE_CASELESS, error)) ||
+        !(st->vcard_anchored = cg_regex_new(vcard_pattern, CG_RE_CASELESS | CG_RE_ANCHORED,
+                                            error))) {
         address_free(st);
         return NULL;
     }
@@ -254,13 +258,27 @@ vcard_value_is_address(const char *s, gssize a, gssize b)
     return filled >= 2 && digit;
 }
 
+/* A vCard line starts at the start of the text or at a line break. */
+static size_t
+next_line_start(void *data, const char *s, size_t len, size_t from)
+{
+    (void)data;
+    if (from == 0)
+        return 0;
+    const char *nl = from < len ? memchr(s + from, '\n', len - from) : NULL;
+    return nl ? (size_t)(nl - s) : len + 1;
+}
+
 static void
 scan_vcard(const address_state *st, const cg_text *text, GPtrArray *findings)
 {
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[4];
-    while (cg_regex_find(st->vcard, s, len, pos, ov, 2)) {
+    gboolean plain = cg_filtered_regex_plain_forced();
+    while (plain ? cg_regex_find(st->vcard, s, len, pos, ov, 2)
+                 : cg_regex_find_candidates(st->vcard_anchored, next_line_start, NULL, s, len,
+                                            pos, ov, 2)) {
         pos = (size_t)ov[1];
         if (vcard_value_is_address(s, ov[2], ov[3]))
             g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "address", "address.vcard",
