@@ -219,7 +219,8 @@ next_url_start(void *data, const char *s, size_t len, size_t from)
         size_t scheme = scheme_start(s, from, run);
         if (scheme < run)
             return scheme;
-        if (run < d)
+        /* A run cut short at from began before it: a label byte before fails the lookbehind. */
+        if (run < d && (run == 0 || !is_label_byte(s[run - 1])))
             return run;
         from = d + 1;
     }
