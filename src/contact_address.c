@@ -258,15 +258,37 @@ vcard_value_is_address(const char *s, gssize a, gssize b)
     return filled >= 2 && digit;
 }
 
+/* Whether a vCard ADR property can begin at q: "adr" after an optional
+ * "group." (the pattern's own prefix, read in C: PCRE2 looked ahead for the
+ * required ':' from every line break, up to thousands of bytes each). */
+static gboolean
+adr_property_at(const char *s, size_t len, size_t q)
+{
+    size_t g = q;
+    while (g < len && g - q < 20 && (g_ascii_isalnum(s[g]) || s[g] == '_' || s[g] == '-'))
+        g++;
+    if (g > q && g < len && s[g] == '.' && len - (g + 1) >= 3 &&
+        g_ascii_strncasecmp(s + g + 1, "adr", 3) == 0)
+        return TRUE;
+    return len - q >= 3 && g_ascii_strncasecmp(s + q, "adr", 3) == 0;
+}
+
 /* A vCard line starts at the start of the text or at a line break. */
 static size_t
 next_line_start(void *data, const char *s, size_t len, size_t from)
 {
     (void)data;
-    if (from == 0)
+    if (from == 0 && adr_property_at(s, len, 0))
         return 0;
-    const char *nl = from < len ? memchr(s + from, '\n', len - from) : NULL;
-    return nl ? (size_t)(nl - s) : len + 1;
+    for (size_t p = MAX(from, 1) - 1; p < len; p++) {
+        const char *nl = memchr(s + p, '\n', len - p);
+        if (!nl)
+            break;
+        p = (size_t)(nl - s);
+        if (p >= from && adr_property_at(s, len, p + 1))
+            return p;
+    }
+    return len + 1;
 }
 
 static void
