@@ -18,6 +18,9 @@
  * product stay clean.
  */
 #include "contact.h"
+#include "filtered_regex.h"
+
+#include <string.h>
 
 /* Byte-mode building blocks: letters include UTF-8 Latin-1/Latin Extended-A. */
 #define LET "[A-Za-z\\x80-\\xbf\\xc3-\\xc5]"
@@ -37,8 +40,10 @@
     "\\bsprint |\\bversion |\\bwindows |\\broom |\\bfloor |\\bitem |\\bweek |\\bday |" \
     "\\btop |\\bticket |\\bissue |\\border |\\bpart " \
     ")"
-/* Not a price, time, date, decimal or version ("$12", "10:30", "v1.2"). */
-#define NUM_START "(?<![\\w.,/$#\\xa3\\xac-])(?<!\\d:)" NOT_AFTER_LABEL
+/* Not a price, time, date, decimal or version ("$12", "10:30", "v1.2").  The
+ * digit is looked at first: the lookbehinds are long, and a search tries this
+ * at every capital too. */
+#define NUM_START "(?=\\d)(?<![\\w.,/$#\\xa3\\xac-])(?<!\\d:)" NOT_AFTER_LABEL
 #define HOUSE_NUM "\\d{1,5}(?:\\s?[-\\x2f]\\s?\\d{1,5})?[A-Za-z]?" NOT_IN_WORD
 #define NUM_END "(?![.,:/]\\d)"
 
@@ -123,6 +128,8 @@ static const char vcard_pattern[] =
 
 typedef struct {
     cg_regex *street, *postcode_tail, *city_tail, *context, *vcard;
+    cg_regex *street_anchored;  /* tried at the positions of next_street_start */
+    cg_regex *vcard_anchored;   /* tried at the start and at line breaks */
 } address_state;
 
 static void
@@ -130,10 +137,12 @@ address_free(void *state)
 {
     address_state *st = state;
     cg_regex_free(st->street);
+    cg_regex_free(st->street_anchored);
     cg_regex_free(st->postcode_tail);
     cg_regex_free(st->city_tail);
     cg_regex_free(st->context);
     cg_regex_free(st->vcard);
+    cg_regex_free(st->vcard_anchored);
     g_free(st);
 }
 
@@ -143,14 +152,84 @@ address_compile(const cg_config *cfg, GError **error)
     (void)cfg;
     address_state *st = g_new0(address_state, 1);
     if (!(st->street = cg_regex_new(street_pattern, CG_RE_CASELESS, error)) ||
+        !(st->street_anchored = cg_regex_new(street_pattern, CG_RE_CASELESS | CG_RE_ANCHORED,
+                                             error)) ||
         !(st->postcode_tail = cg_regex_new(postcode_tail_pattern, CG_RE_CASELESS, error)) ||
         !(st->city_tail = cg_regex_new(city_tail_pattern, CG_RE_CASELESS, error)) ||
         !(st->context = cg_regex_new(context_pattern, CG_RE_CASELESS, error)) ||
-        !(st->vcard = cg_regex_new(vcard_pattern, CG_RE_CASELESS, error))) {
+        !(st->vcard = cg_regex_new(vcard_pattern, CG_RE_CASELESS, error)) ||
+        !(st->vcard_anchored = cg_regex_new(vcard_pattern, CG_RE_CASELESS | CG_RE_ANCHORED,
+                                            error))) {
         address_free(st);
         return NULL;
     }
     return st;
+}
+
+/* Where a street line can start.  Its alternatives begin with a house number
+ * (1, 2: a digit after no word byte and no price, decimal or path mark), a
+ * capitalised name (4, 6: a capital, "\xc3\x80".."\xc3\x9e" included, after no
+ * ASCII letter) or a caseless street or box word (3, 5: after no word byte;
+ * a capital there is a capital as above, a lower-case letter must begin one
+ * of the words' first two bytes).  An unanchored search tried every
+ * alternative's lookbehinds at every byte. */
+static gboolean
+is_space_byte(guchar c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');      /* \s in byte mode */
+}
+
+static gboolean
+is_word_byte(guchar c)
+{
+    return g_ascii_isalnum(c) || c == '_';
+}
+
+static gboolean
+begins_street_or_box_word(const guchar *s, size_t p, size_t len)
+{
+    /* Folded first two bytes of the caseless words of IB_TYPE and BOX_WORD. */
+    static const char pairs[] = "ca c/ cl av pl pz pa ro ru tr tv al pr es la po ap bo ";
+    if (p + 1 >= len)
+        return FALSE;
+    guchar a = s[p], b = g_ascii_tolower(s[p + 1]);
+    if (a == 'p' && (b == '.' || b == 0xc3 || is_space_byte(b)))   /* p.o. box, p o box, pç. */
+        return TRUE;
+    for (const char *q = pairs; *q; q += 3)
+        if ((guchar)q[0] == a && (guchar)q[1] == b)
+            return TRUE;
+    return FALSE;
+}
+
+static size_t
+next_street_start(void *data, const char *text, size_t len, size_t from)
+{
+    (void)data;
+    const guchar *s = (const guchar *)text;
+    for (size_t p = from; p < len; p++) {
+        guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
+        if (g_ascii_isdigit(c)) {
+            if (!is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before)))
+                return p;
+        } else if (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
+                                          s[p + 1] <= 0x9e)) {
+            if (!g_ascii_isalpha(before))
+                return p;
+        } else if (g_ascii_islower(c) && !is_word_byte(before) &&
+                   begins_street_or_box_word(s, p, len)) {
+            return p;
+        }
+    }
+    return len + 1;
+}
+
+static gboolean
+find_street(const address_state *st, const char *s, size_t len, size_t pos, gssize *ov)
+{
+    if (cg_filtered_regex_plain_forced())
+        return cg_regex_find(st->street, s, len, pos, ov, 7);
+    return cg_regex_find_candidates(st->street_anchored, next_street_start, NULL, s, len, pos,
+                                    ov, 7);
 }
 
 static gboolean
@@ -179,13 +258,49 @@ vcard_value_is_address(const char *s, gssize a, gssize b)
     return filled >= 2 && digit;
 }
 
+/* Whether a vCard ADR property can begin at q: "adr" after an optional
+ * "group." (the pattern's own prefix, read in C: PCRE2 looked ahead for the
+ * required ':' from every line break, up to thousands of bytes each). */
+static gboolean
+adr_property_at(const char *s, size_t len, size_t q)
+{
+    size_t g = q;
+    while (g < len && g - q < 20 && (g_ascii_isalnum(s[g]) || s[g] == '_' || s[g] == '-'))
+        g++;
+    if (g > q && g < len && s[g] == '.' && len - (g + 1) >= 3 &&
+        g_ascii_strncasecmp(s + g + 1, "adr", 3) == 0)
+        return TRUE;
+    return len - q >= 3 && g_ascii_strncasecmp(s + q, "adr", 3) == 0;
+}
+
+/* A vCard line starts at the start of the text or at a line break. */
+static size_t
+next_line_start(void *data, const char *s, size_t len, size_t from)
+{
+    (void)data;
+    if (from == 0 && adr_property_at(s, len, 0))
+        return 0;
+    for (size_t p = MAX(from, 1) - 1; p < len; p++) {
+        const char *nl = memchr(s + p, '\n', len - p);
+        if (!nl)
+            break;
+        p = (size_t)(nl - s);
+        if (p >= from && adr_property_at(s, len, p + 1))
+            return p;
+    }
+    return len + 1;
+}
+
 static void
 scan_vcard(const address_state *st, const cg_text *text, GPtrArray *findings)
 {
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[4];
-    while (cg_regex_find(st->vcard, s, len, pos, ov, 2)) {
+    gboolean plain = cg_filtered_regex_plain_forced();
+    while (plain ? cg_regex_find(st->vcard, s, len, pos, ov, 2)
+                 : cg_regex_find_candidates(st->vcard_anchored, next_line_start, NULL, s, len,
+                                            pos, ov, 2)) {
         pos = (size_t)ov[1];
         if (vcard_value_is_address(s, ov[2], ov[3]))
             g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "address", "address.vcard",
@@ -203,7 +318,7 @@ address_scan(const void *state, const cg_text *text, GPtrArray *findings)
     gssize ov[14], tail[2];
 
     scan_vcard(st, text, findings);
-    while (found < MAX_FINDINGS_PER_TEXT && cg_regex_find(st->street, s, len, pos, ov, 7)) {
+    while (found < MAX_FINDINGS_PER_TEXT && find_street(st, s, len, pos, ov)) {
         gboolean box = ov[10] >= 0, numberless = ov[12] >= 0;
         size_t start = (size_t)ov[0], end = (size_t)ov[1];
         const char *rule;

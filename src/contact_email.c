@@ -10,10 +10,10 @@
  *
  * The pattern may begin at any word, so it is tried only near an "at": every
  * match holds an '@', a '&' (the entities) or the word at/arroba/arobase
- * after a space or bracket, and everything it holds before that is made of
- * address bytes (letters, digits, spaces, brackets and a little
- * punctuation).  A match therefore starts in the run of address bytes that
- * ends at one of these triggers; only word starts in such runs are tried.
+ * after a space or bracket, and its local part ends right before that at's
+ * spaces and bracket.  Only word starts in the local part that could end
+ * there are tried (local_part_reach), and the at word itself, which may be
+ * a local part's first word ("at [dot] ana@...").
  */
 #include "contact.h"
 #include "filtered_regex.h"
@@ -85,12 +85,73 @@ is_space(char c)
     return c == ' ' || (c >= '\t' && c <= '\r');      /* \s in byte mode */
 }
 
-/* A byte a match can hold before its at: local part, dots in any disguise,
- * the space and bracket before the at. */
+/* A byte of a local part outside its spaced dots: letters, digits, _%+- and
+ * the '.', '&', '#', ';' of the plain and entity dots. */
 static gboolean
-is_address_byte(char c)
+is_local_byte(char c)
 {
-    return g_ascii_isalnum(c) || is_space(c) || is_one_of(c, "_%+-.&#;[({<])}>");
+    return g_ascii_isalnum(c) || is_one_of(c, "_%+-.&#;");
+}
+
+/* The spaces and brackets around a spaced dot: "ana [dot] lee", "ana . lee". */
+static gboolean
+is_dot_gap_byte(char c)
+{
+    return is_space(c) || is_one_of(c, "[({<])}>");
+}
+
+static gboolean
+is_dot_word(const char *s, size_t n)
+{
+    static const char *const words[] = { ".", "dot", "punto", "ponto", "point", "punkt" };
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (strlen(words[i]) == n && g_ascii_strncasecmp(s, words[i], n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* The first position, not before limit, of a local part that could end at
+ * end.  Spaces and brackets occur in a local part only around a dot word
+ * ("ana (dot) lee", "ana . lee"), and every such dot is followed by a run
+ * of local bytes, so going back from the end the text must read: local
+ * bytes, gap, dot word, gap, local bytes, ...  The walk stops where it does
+ * not, which keeps "look at", "meet me at" to the one word before the at. */
+static size_t
+local_part_reach(const char *s, size_t end, size_t limit)
+{
+    size_t q = end;
+    for (;;) {
+        while (q > limit && is_local_byte(s[q - 1]))
+            q--;
+        size_t r = q;
+        while (r > limit && is_dot_gap_byte(s[r - 1]))
+            r--;
+        size_t word_end = r;
+        while (r > limit && is_local_byte(s[r - 1]))
+            r--;
+        if (word_end == q || !is_dot_word(s + r, word_end - r))
+            return q;
+        size_t before = r;
+        while (before > limit && is_dot_gap_byte(s[before - 1]))
+            before--;
+        if (before == r)
+            return q;
+        q = before;
+    }
+}
+
+/* Where the local part before the at at t ends: the at begins with spaces,
+ * or spaces, one bracket and spaces ("ana [at]", "ana @"). */
+static size_t
+at_gap_start(const char *s, size_t t, size_t limit)
+{
+    size_t e = t;
+    while (e > limit && is_space(s[e - 1]))
+        e--;
+    if (e > limit && is_one_of(s[e - 1], "[({<"))
+        for (e--; e > limit && is_space(s[e - 1]); e--)
+            ;
+    return e;
 }
 
 /* Where an at in any of its forms could be: '@', '&' (an entity) or a word
@@ -125,7 +186,7 @@ may_start(const char *s, size_t p)
  * it, kept between calls: the scan asks for ever later positions. */
 typedef struct {
     size_t from;             /* the search that found trigger began here */
-    size_t run;              /* first position of the run, >= from */
+    size_t run;              /* first position a local part may start at, >= from */
     size_t trigger;          /* len + 1: none */
     gboolean valid;
 } email_cursor;
@@ -141,9 +202,10 @@ next_candidate(void *data, const char *s, size_t len, size_t from)
                 t++;
             if (t >= len)
                 return len + 1;
-            size_t run = t;
-            while (run > from && is_address_byte(s[run - 1]))
-                run--;
+            size_t run = local_part_reach(s, at_gap_start(s, t, from), from);
+            /* An at word may be a word of a longer local part ("ana [dot] at [dot] lee@..."). */
+            if (g_ascii_isalpha(s[t]))
+                run = MIN(run, local_part_reach(s, t + 1, from));
             *c = (email_cursor){ from, run, t, TRUE };
         }
         for (size_t p = MAX(from, c->run); p <= c->trigger; p++)

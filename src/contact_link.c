@@ -15,6 +15,7 @@
  * (wa.me/<number>, t.me/XXXX) are specifications, not contact details.
  */
 #include "contact.h"
+#include "filtered_regex.h"
 #include "tld.h"
 
 #include <string.h>
@@ -148,6 +149,7 @@ static const char contact_page_pattern[] =
 
 typedef struct {
     cg_regex *url, *channel, *work, *contact_page;
+    cg_regex *url_anchored;     /* tried at the positions of next_url_start */
 } link_state;
 
 static void
@@ -155,6 +157,7 @@ link_free(void *state)
 {
     link_state *st = state;
     cg_regex_free(st->url);
+    cg_regex_free(st->url_anchored);
     cg_regex_free(st->channel);
     cg_regex_free(st->work);
     cg_regex_free(st->contact_page);
@@ -167,6 +170,7 @@ link_compile(const cg_config *cfg, GError **error)
     (void)cfg;
     link_state *st = g_new0(link_state, 1);
     if (!(st->url = cg_regex_new(url_pattern, CG_RE_CASELESS, error)) ||
+        !(st->url_anchored = cg_regex_new(url_pattern, CG_RE_CASELESS | CG_RE_ANCHORED, error)) ||
         !(st->channel = cg_regex_new(channel_pattern, CG_RE_CASELESS, error)) ||
         !(st->work = cg_regex_new(work_pattern, CG_RE_CASELESS, error)) ||
         !(st->contact_page = cg_regex_new(contact_page_pattern, CG_RE_CASELESS, error))) {
@@ -174,6 +178,61 @@ link_compile(const cg_config *cfg, GError **error)
         return NULL;
     }
     return st;
+}
+
+static gboolean
+is_label_byte(char c)
+{
+    return g_ascii_isalnum(c) || c == '-';
+}
+
+/* The start of "http://" or "https://" (any case) right before run, or run. */
+static size_t
+scheme_start(const char *s, size_t from, size_t run)
+{
+    if (run < from + 7 || memcmp(s + run - 3, "://", 3) != 0)
+        return run;
+    size_t p = run - 3;
+    if (g_ascii_tolower(s[p - 1]) == 's')
+        p--;
+    return p >= from + 4 && g_ascii_strncasecmp(s + p - 4, "http", 4) == 0 ? p - 4 : run;
+}
+
+/* Where a link can start.  Its host holds a dot, and before the first dot
+ * of a match there is only its scheme and first label: "https://" and a
+ * label, "www", or a label, which the lookbehind lets begin only where a
+ * run of label bytes begins.  So for the first dot at or after from, the
+ * candidates are the start of the run of label bytes before it and the
+ * start of a scheme right before that run; a match starting later has a
+ * later first dot.  An unanchored search tried the pattern at every word. */
+static size_t
+next_url_start(void *data, const char *s, size_t len, size_t from)
+{
+    (void)data;
+    while (from < len) {
+        const char *dot = memchr(s + from, '.', len - from);
+        if (!dot)
+            break;
+        size_t d = (size_t)(dot - s), run = d;
+        while (run > from && is_label_byte(s[run - 1]))
+            run--;
+        size_t scheme = scheme_start(s, from, run);
+        if (scheme < run)
+            return scheme;
+        /* A run cut short at from began before it: a label byte before fails the lookbehind. */
+        if (run < d && (run == 0 || !is_label_byte(s[run - 1])))
+            return run;
+        from = d + 1;
+    }
+    return len + 1;
+}
+
+static gboolean
+find_url(const link_state *st, const char *s, size_t len, size_t pos, gssize *ov)
+{
+    if (cg_filtered_regex_plain_forced())
+        return cg_regex_find(st->url, s, len, pos, ov, 4);
+    return cg_regex_find_candidates(st->url_anchored, next_url_start, NULL, s, len, pos, ov, 4);
 }
 
 /* Does re match within [a, b) of s? */
@@ -264,7 +323,7 @@ link_scan(const void *state, const cg_text *text, GPtrArray *findings)
     size_t len = text->view.len, pos = 0;
     gssize ov[8];
 
-    while (pos < len && cg_regex_find(st->url, s, len, pos, ov, 4)) {
+    while (pos < len && find_url(st, s, len, pos, ov)) {
         size_t start = ov[0], end = ov[1];
         pos = end > start ? end : start + 1;
         const char *host = s + ov[4];
@@ -275,9 +334,21 @@ link_scan(const void *state, const cg_text *text, GPtrArray *findings)
         const char *path = ov[6] >= 0 ? s + ov[6] : "";
         size_t plen = ov[6] >= 0 && end > (size_t)ov[6] ? end - ov[6] : 0;
 
+        const link_host *known = classify(host, hlen, path, plen);
+        if (!known) {
+            /* Any other site: only its contact or application pages. */
+            size_t tld = hlen;
+            while (tld > 0 && host[tld - 1] != '.')
+                tld--;
+            if ((ov[2] < 0 && plen == 0) || !cg_tld_known(host + tld, hlen - tld))
+                continue;
+            if (!found_in(st->contact_page, host, hlen, 0, hlen) &&
+                !found_in(st->contact_page, path, plen, 0, plen))
+                continue;
+        }
+        /* Only now the words around it: most dotted words are no link we report. */
         gboolean channel = found_in(st->channel, s, len, back_from(start, 100), end + 80);
         gboolean work = found_in(st->work, s, len, back_from(start, 200), end + 200);
-        const link_host *known = classify(host, hlen, path, plen);
         const char *kind, *rule;
         double score;
         if (known) {
@@ -288,16 +359,7 @@ link_scan(const void *state, const cg_text *text, GPtrArray *findings)
             if (channel && score < 0.9)
                 score = 0.9;
         } else {
-            /* Any other site: only its contact or application pages, offered as the way on. */
-            size_t tld = hlen;
-            while (tld > 0 && host[tld - 1] != '.')
-                tld--;
-            if ((ov[2] < 0 && plen == 0) || !cg_tld_known(host + tld, hlen - tld))
-                continue;
-            gboolean page = found_in(st->contact_page, host, hlen, 0, hlen) ||
-                            found_in(st->contact_page, path, plen, 0, plen);
-            if (!page)
-                continue;
+            /* A contact or application page, offered as the way on. */
             kind = "link";
             rule = "link.contact-page";
             score = channel ? 0.85 : 0.45;

@@ -48,7 +48,11 @@ thread_state_release(gpointer p)
     g_mutex_unlock(&idle_lock);
 }
 
+/* The GPrivate hands a thread's state to the idle list when the thread
+ * ends; the thread-local pointer is the fast way to it (g_private_get was a
+ * call and a pthread_getspecific per match). */
 static GPrivate thread_key = G_PRIVATE_INIT(thread_state_release);
+static _Thread_local thread_state *this_thread_state;
 
 static thread_state *
 thread_state_new(void)
@@ -65,8 +69,8 @@ thread_state_new(void)
 static thread_state *
 get_thread_state(void)
 {
-    thread_state *ts = g_private_get(&thread_key);
-    if (!ts) {
+    thread_state *ts = this_thread_state;
+    if (G_UNLIKELY(!ts)) {
         g_mutex_lock(&idle_lock);
         ts = idle_states;
         if (ts)
@@ -75,6 +79,7 @@ get_thread_state(void)
         if (!ts)
             ts = thread_state_new();
         g_private_set(&thread_key, ts);
+        this_thread_state = ts;
     }
     return ts;
 }

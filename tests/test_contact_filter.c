@@ -1,8 +1,9 @@
 /*
  * test_contact_filter.c -- the contact families find exactly the same with
- * their search filters (filtered_regex.c, the email trigger windows) as with
- * plain unanchored searches: on the fixtures, the holdout set and generated
- * texts dense in every kind of contact detail and its look-alikes.
+ * their search filters (filtered_regex.c, the email local-part windows, the
+ * address street-line and vCard line starts, the link starts before a dot)
+ * as with plain unanchored searches: on the fixtures, the holdout set and
+ * generated texts dense in every kind of contact detail and its look-alikes.
  */
 #include "testutil.h"
 
@@ -28,6 +29,15 @@ static const char *const pieces[] = {
     "221B Baker Street, London NW1 6XE", "1600 Amphitheatre Parkway, Mountain View, CA 94043",
     "Hauptstraße 5, 10115 Berlin", "12 rue de la Paix, 75002 Paris", "Calle Mayor 3, 28013 Madrid",
     "Rua Augusta 100, São Paulo", "call it done", "zoom in", "$450", "2026-12-01 14:30",
+    "ana [dot] at [dot] lee@example.com", "at (dot) lee@example.com", "#ana@example.com",
+    "ana . lee at example . com", "x&#46;y@example.com", "look at me [at] example [dot] org",
+    "Musterstraße 12", "Berliner Straße 3a", "P.O. Box 123", "p o box 45", "Postfach 10 02 03",
+    "caixa postal 45", "Av. Paulista 1000", "avenida Paulista 1000", "MG Road, Bengaluru 560001",
+    "page 12 Main Street", "10:30 Baker Street", "Élysée Platz 4", "pç. da Sé 3",
+    "https://www.example.com/contact", "HTTP://Shop.Example.co.uk/apply", "www.acme.io/jobs",
+    "https://calendly.com/ana", "e.g.", "end.Next", "ana-lee.example.com/contact", "x_y.com",
+    "BEGIN:VCARD\nADR;TYPE=work:;;123 Main St;Springfield;IL;62704;USA\nEND:VCARD",
+    "item1.ADR:;;5 Rue de la Paix;Paris;;75002;France",
 };
 
 static const char *const filler[] = {
