@@ -14,25 +14,10 @@
 #ifndef CG_PATTERN_PREFIX_H
 #define CG_PATTERN_PREFIX_H
 
-#include <glib.h>
+#include "pattern_parse.h"
 
 #define CG_PREFIX_MAX 8
 #define CG_PREFIX_SHORT 3          /* when there are too many of CG_PREFIX_MAX */
-
-typedef struct { guint8 bits[32]; } cg_byteset;
-
-static inline gboolean
-cg_byteset_has(const cg_byteset *s, guint8 b)
-{
-    return (s->bits[b >> 3] >> (b & 7)) & 1;
-}
-
-/* What may come before a match, weakest first. */
-typedef enum {
-    CG_START_ANYWHERE,
-    CG_START_NOT_AFTER_LETTER,     /* the byte before is no ASCII letter */
-    CG_START_WORD,                 /* the byte before is no word byte */
-} cg_prefix_start;
 
 typedef struct {
     guint8 len;

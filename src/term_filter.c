@@ -183,15 +183,28 @@ cg_term_filter_free(cg_term_filter *f)
     g_free(f);
 }
 
+/* The bytes of a set in ascending order; returns how many.  Sets are mostly
+ * a letter in two cases, so whole empty bitmap bytes are skipped. */
+static int
+members(const cg_byteset *s, guint8 out[256])
+{
+    int n = 0;
+    for (int i = 0; i < 32; i++)
+        for (guint bits = s->bits[i]; bits; bits &= bits - 1)
+            out[n++] = (guint8)(i * 8 + __builtin_ctz(bits));
+    return n;
+}
+
 /* The folded bytes of a set, in order; returns how many. */
 static int
 folded_members(const cg_byteset *s, guint8 out[256])
 {
+    guint8 all[256];
     cg_byteset seen = { { 0 } };
-    int n = 0;
-    for (int b = 0; b < 256; b++) {
-        guint8 fb = fold((guint8)b);
-        if (cg_byteset_has(s, (guint8)b) && !cg_byteset_has(&seen, fb)) {
+    int n = 0, count = members(s, all);
+    for (int i = 0; i < count; i++) {
+        guint8 fb = fold(all[i]);
+        if (!cg_byteset_has(&seen, fb)) {
             set_add(&seen, fb);
             out[n++] = fb;
         }
@@ -226,10 +239,15 @@ insert_first_bytes(cg_term_filter *f, const cg_prefix *pf, guint index)
         }
         expansion *= count[i];
     }
+    guint8 firsts[256];
+    int nfirsts = pf->len == 0 ? 0 : members(&pf->set[0], firsts);
     for (int b = 0; b < 256; b++)
-        if (len == 0 || cg_byteset_has(&pf->set[0], (guint8)b))
+        if (len == 0)
             for (int k = 0; k <= last_kind; k++)
                 f->raw_first[k][b] |= bit;
+    for (int i = 0; i < nfirsts && len > 0; i++)
+        for (int k = 0; k <= last_kind; k++)
+            f->raw_first[k][firsts[i]] |= bit;
     if (len == 0) {
         bits_add(&f->any_length, last_kind, bit);
         for (int a = 0; a < 256; a++)
@@ -280,11 +298,12 @@ whole_slot(guint32 h, int length)
 static int
 symbols_of(const cg_term_filter *f, const cg_byteset *s, guint8 out[256])
 {
+    guint8 all[256];
     cg_byteset seen = { { 0 } };
-    int n = 0;
-    for (int b = 0; b < 256; b++) {
-        guint8 sym = f->symbol[b];
-        if (cg_byteset_has(s, (guint8)b) && !cg_byteset_has(&seen, sym)) {
+    int n = 0, count = members(s, all);
+    for (int i = 0; i < count; i++) {
+        guint8 sym = f->symbol[all[i]];
+        if (!cg_byteset_has(&seen, sym)) {
             set_add(&seen, sym);
             out[n++] = sym;
         }
@@ -331,14 +350,14 @@ insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
         return FALSE;
     /* The first symbols one by one, with the cases the first set holds. */
     const cg_byteset *first = pf->len > 0 ? &pf->set[0] : &pf->tail;
+    guint8 firsts[256];
+    cg_byteset held[2] = { { { 0 } }, { { 0 } } };   /* the first symbols, by capital or not */
+    for (int i = 0, n = members(first, firsts); i < n; i++)
+        set_add(&held[g_ascii_isupper(firsts[i]) != 0], f->symbol[firsts[i]]);
     for (int i = 0; i < count[0]; i++) {
         guint8 s = sym[0][i];
         for (int capital = 0; capital < 2; capital++) {
-            gboolean held = FALSE;
-            for (int b = 0; b < 256 && !held; b++)
-                held = cg_byteset_has(first, (guint8)b) && f->symbol[b] == s &&
-                       (g_ascii_isupper(b) != 0) == capital;
-            if (!held)
+            if (!cg_byteset_has(&held[capital], s))
                 continue;
             guint32 h[N_AFTER];
             for (int k = 0; k < N_AFTER; k++)
@@ -351,7 +370,7 @@ insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
 
 /* The checked terms among those whose prefixes of symbols stand at p; the
  * text goes on for CG_PREFIX_MAX bytes at least. */
-static inline guint32
+static inline G_ALWAYS_INLINE guint32
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
     guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
@@ -439,7 +458,7 @@ cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean
 /* FALSE when no prefix of any term allowed after the kind of byte before p
  * begins with the (up to three) bytes at p.  Prefixes of no bytes pass
  * everywhere. */
-static inline gboolean
+static inline G_ALWAYS_INLINE gboolean
 prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind)
 {
     if (f->any_length.after[kind] || p + 1 >= len)
@@ -452,8 +471,9 @@ prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t
 }
 
 /* The terms that could start at p (p == len for empty matches), the byte
- * before p being of the given kind. */
-static inline guint32
+ * before p being of the given kind.  Always inlined into the candidates
+ * loop: a call there cost as much as the work. */
+static inline G_ALWAYS_INLINE guint32
 terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
          guint32 wanted)
 {
@@ -537,7 +557,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
     size_t walked_from[32] = { 0 };
     GArray *late = NULL;
     for (size_t p = 0; p <= len; p++) {
-        guint kind = (guint)after_kind(t, p);
+        guint kind = p == 0 ? AFTER_NON_WORD : f->kind_of[t[p - 1]];
         /* most positions fail the one bitmap test of the two bytes there */
         if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
             continue;
@@ -559,6 +579,15 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
     }
 }
 
+/* terms_at for the skip loop below: out of line, so the loop keeps its few
+ * registers (inlined there it cost more than the call). */
+static G_NO_INLINE guint32
+terms_at_call(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
+              guint32 wanted)
+{
+    return terms_at(f, t, len, p, kind, wanted);
+}
+
 size_t
 cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
                     guint32 terms)
@@ -575,13 +604,13 @@ cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_
         guint kind = (guint)after_kind(t, p);
         for (; p + 1 < len; p++) {
             if (bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])) &&
-                (f->raw_first[kind][t[p]] & terms) && terms_at(f, t, len, p, (int)kind, terms))
+                (f->raw_first[kind][t[p]] & terms) && terms_at_call(f, t, len, p, (int)kind, terms))
                 return p;
             kind = f->kind_of[t[p]];
         }
     }
     for (; p <= len; p++)
-        if (terms_at(f, t, len, p, after_kind(t, p), terms))
+        if (terms_at_call(f, t, len, p, after_kind(t, p), terms))
             return p;
     return len + 1;
 }

@@ -229,6 +229,30 @@ test_whole_prefixes(void **state)
     assert_true(found >= 12);
 }
 
+/* Sets whose bytes lie far apart in the bitmap (punctuation, digits, both
+ * cases, bytes above ASCII), with a case-sensitive first byte: every match
+ * of each must still be found through the filter. */
+static void
+test_scattered_sets(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "(?-i:[A-Z_9~])(?i:ab)",
+        "[!-/:-@\\[-`{-~\xc3]xy",
+        "(?<![\\w])(?:Zeta|\xc3\xa9t\xc3\xa9|9lives|_x)(?![\\w])",
+    };
+    static const char *const texts[] = {
+        "Aab aab ~AB _ab 9aB zab Zab",
+        "!xy ~XY {xy \xc3xy axy [xy",
+        "zeta ZETA \xc3\xa9t\xc3\xa9 9lives _x x_x zetas",
+    };
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
+        for (size_t j = 0; j < G_N_ELEMENTS(texts); j++)
+            found += check_pattern(patterns[i], 0, patterns[i], texts[j], strlen(texts[j]));
+    assert_int_equal(found, 15);     /* 5 each: so the filter took all three */
+}
+
 static void
 test_unsupported_patterns(void **state)
 {
@@ -263,6 +287,7 @@ main(void)
         cmocka_unit_test(test_start_classes),
         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_whole_prefixes),
+        cmocka_unit_test(test_scattered_sets),
         cmocka_unit_test(test_unsupported_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
