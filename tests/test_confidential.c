@@ -82,6 +82,26 @@ static void test_metric_needs_figure_and_period(void **state)
     expect("Our revenue grew 9% in 2024, as our published annual report shows.", FALSE, NULL);
 }
 
+/* A figure qualifies a metric within 90 bytes of the view on either side:
+ * after, when it starts by the metric's end + 90; before, when it ends by
+ * the metric's start - 90 or later.  One filler byte more is too far. */
+static void test_figure_reach(void **state)
+{
+    (void)state;
+    for (int extra = 0; extra <= 1; extra++) {
+        char *filler = g_strnfill(82 + extra, 'z');
+        char *after = g_strdup_printf("Churn in Q2 %s 3.1%%", filler);  /* "3" at 12 + 82 + 1 = 5 + 90 */
+        expect(after, !extra, NULL);
+        g_free(filler);
+        filler = g_strnfill(88 + extra, 'z');
+        char *before = g_strdup_printf("3.1%% %s churn in Q2", filler); /* "churn" at 4 + 90 */
+        expect(before, !extra, NULL);
+        g_free(filler);
+        g_free(after);
+        g_free(before);
+    }
+}
+
 static void test_corroborated_strategy(void **state)
 {
     (void)state;
@@ -229,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_forecast_and_strategy),
         cmocka_unit_test(test_process_internal_secret),
         cmocka_unit_test(test_metric_needs_figure_and_period),
+        cmocka_unit_test(test_figure_reach),
         cmocka_unit_test(test_corroborated_strategy),
         cmocka_unit_test(test_hr),
         cmocka_unit_test(test_client),
