@@ -171,8 +171,10 @@ address_compile(const cg_config *cfg, GError **error)
  * capitalised name (4, 6: a capital, "\xc3\x80".."\xc3\x9e" included, after no
  * ASCII letter) or a caseless street or box word (3, 5: after no word byte;
  * a capital there is a capital as above, a lower-case letter must begin one
- * of the words' first two bytes).  An unanchored search tried every
- * alternative's lookbehinds at every byte. */
+ * of the words).  An unanchored search tried every alternative's lookbehinds
+ * at every byte; street_may_start then drops the positions where no
+ * alternative can reach its street word or house number, which were nearly
+ * all capitals and every word beginning like "pl", "pa" or "ca". */
 static gboolean
 is_space_byte(guchar c)
 {
@@ -186,19 +188,225 @@ is_word_byte(guchar c)
 }
 
 static gboolean
+is_let_byte(guchar c)                                 /* LET */
+{
+    return g_ascii_isalpha(c) || (c >= 0x80 && c <= 0xbf) || (c >= 0xc3 && c <= 0xc5);
+}
+
+static gboolean
+is_digit_byte(guchar c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static guchar
+fold_byte(guchar c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+typedef struct {
+    const char *text;
+    size_t len;
+} street_word;
+
+#define WORD(w) { w, sizeof w - 1 }
+
+/* Whether one of words (ending with a NULL text) begins at p; lower-case
+ * words caseless, the others exactly. */
+static gboolean
+any_word_at(const guchar *s, size_t len, size_t p, const street_word *words)
+{
+    for (; words->text; words++) {
+        const guchar *w = (const guchar *)words->text;
+        gboolean caseless = !g_ascii_isupper(w[0]);
+        size_t i = 0;
+        if (len - p < words->len)
+            continue;
+        while (i < words->len && (caseless ? fold_byte(s[p + i]) : s[p + i]) == w[i])
+            i++;
+        if (i == words->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether a street or box word of IB_TYPE or BOX_WORD begins at p: the
+ * shortest forms those alternations accept, by their first letter, caseless
+ * but for "R.", "Al.", "Via", "Piazza" and "Corso"; "p.o. box" and the
+ * "post..." words as a 'p', an optional '.', an optional space and an 'o'.
+ * This runs at the start of most words. */
+static gboolean
 begins_street_or_box_word(const guchar *s, size_t p, size_t len)
 {
-    /* Folded first two bytes of the caseless words of IB_TYPE and BOX_WORD. */
-    static const char pairs[] = "ca c/ cl av pl pz pa ro ru tr tv al pr es la po ap bo ";
-    if (p + 1 >= len)
+    static const street_word a[] = { WORD("av"), WORD("alameda"), WORD("apartado"),
+                                     WORD("Al."), { NULL, 0 } };
+    static const street_word b[] = { WORD("boite"), WORD("bo\xc3\xaete"), { NULL, 0 } };
+    static const street_word c[] = { WORD("calle"), WORD("c/"), WORD("cl."), WORD("carrer"),
+                                     WORD("camino"), WORD("caixa"), WORD("casilla"),
+                                     WORD("Corso"), { NULL, 0 } };
+    static const street_word e[] = { WORD("estrada"), { NULL, 0 } };
+    static const street_word l[] = { WORD("largo"), { NULL, 0 } };
+    static const street_word pw[] = { WORD("plaza"), WORD("pza."), WORD("paseo"),
+                                      WORD("pra\xc3\xa7" "a"), WORD("praca"),
+                                      WORD("p\xc3\xa7."), WORD("Piazza"), { NULL, 0 } };
+    static const street_word r[] = { WORD("ronda"), WORD("rua"), WORD("rodovia"), WORD("R."),
+                                     { NULL, 0 } };
+    static const street_word t[] = { WORD("travessa"), WORD("tv."), { NULL, 0 } };
+    static const street_word v[] = { WORD("Via"), { NULL, 0 } };
+    /* "av" stands for avenida, avda, avd. and av.: all go on with a
+     * ROMANCE_NAME or a space, and none of them is cheaper to tell apart. */
+    switch (fold_byte(s[p])) {
+    case 'a': return any_word_at(s, len, p, a);
+    case 'b': return any_word_at(s, len, p, b);
+    case 'c': return any_word_at(s, len, p, c);
+    case 'e': return any_word_at(s, len, p, e);
+    case 'l': return any_word_at(s, len, p, l);
+    case 'r': return any_word_at(s, len, p, r);
+    case 't': return any_word_at(s, len, p, t);
+    case 'v': return any_word_at(s, len, p, v);
+    case 'p': {
+        size_t q = p + 1;
+        if (q < len && s[q] == '.')
+            q++;
+        if (q < len && is_space_byte(s[q]))
+            q++;
+        return (q < len && fold_byte(s[q]) == 'o') || any_word_at(s, len, p, pw);
+    }
+    default:
         return FALSE;
-    guchar a = s[p], b = g_ascii_tolower(s[p + 1]);
-    if (a == 'p' && (b == '.' || b == 0xc3 || is_space_byte(b)))   /* p.o. box, p o box, pç. */
-        return TRUE;
-    for (const char *q = pairs; *q; q += 3)
-        if ((guchar)q[0] == a && (guchar)q[1] == b)
+    }
+}
+
+static size_t
+skip_while(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar))
+{
+    while (q < len && in_class(s[q]))
+        q++;
+    return q;
+}
+
+static gboolean
+is_not_space_byte(guchar c)
+{
+    return !is_space_byte(c);
+}
+
+/* The longest name word (UPWORD: a capital, 24 letters, an apostrophe or
+ * hyphen and 24 more) and the longest letter run before a house number
+ * (alternative 4: a capital, 30 letters and "straße"); longer runs are no
+ * street, and stopping there keeps a text without spaces linear. */
+#define MAX_NAME_WORD 60
+#define MAX_LETTER_RUN 48
+
+static size_t
+word_end(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar), size_t max)
+{
+    size_t end = skip_while(s, len > q + max ? q + max : len, q, in_class);
+    return end == q + max ? len : end;     /* too long: as if the text ended there */
+}
+
+/* The word of an EN_TYPE ("Street", "rd"): its whole ASCII word run. */
+static gboolean
+is_english_street_type(const guchar *s, size_t len, size_t q)
+{
+    static const street_word types[] = {
+        WORD("street"), WORD("st"), WORD("avenue"), WORD("ave"), WORD("road"), WORD("rd"),
+        WORD("lane"), WORD("ln"), WORD("drive"), WORD("dr"), WORD("boulevard"), WORD("blvd"),
+        WORD("way"), WORD("court"), WORD("ct"), WORD("place"), WORD("pl"), WORD("square"),
+        WORD("sq"), WORD("terrace"), WORD("close"), WORD("crescent"), WORD("highway"),
+        WORD("hwy"), WORD("parkway"), WORD("pkwy"), WORD("circle"), WORD("gardens"),
+        WORD("mews"), WORD("row"), WORD("nagar"), WORD("marg"), WORD("salai"), WORD("chowk"),
+    };
+    size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
+    for (size_t i = 0; i < G_N_ELEMENTS(types); i++)
+        if (types[i].len == n && g_ascii_strncasecmp((const char *)s + q, types[i].text, n) == 0)
             return TRUE;
     return FALSE;
+}
+
+/* Names then an EN_TYPE (alternatives 1 and 6): the type is one of the words
+ * after the first, at most max_names on, and every word before it starts with
+ * a capital or (numbered streets) a digit and is followed by white space. */
+static gboolean
+english_type_follows(const guchar *s, size_t len, size_t word, int max_names)
+{
+    for (int names = 1; names <= max_names; names++) {
+        if (word >= len || !(g_ascii_isupper(s[word]) || s[word] == 0xc3 || is_digit_byte(s[word])))
+            return FALSE;
+        size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
+        if (end == len)
+            return FALSE;
+        word = skip_while(s, len, end, is_space_byte);
+        if (is_english_street_type(s, len, word))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Alternative 4 at q: a run of letters (a Germanic suffix or word at its
+ * end), an optional '.', an optional space, then the house number. */
+static gboolean
+number_after_letters(const guchar *s, size_t len, size_t q)
+{
+    q = word_end(s, len, q, is_let_byte, MAX_LETTER_RUN);
+    if (q < len && s[q] == '.')
+        q++;
+    if (q < len && is_space_byte(s[q]))
+        q++;
+    return q < len && g_ascii_isdigit(s[q]);
+}
+
+/* Alternatives 1 and 2 from the house number at p: where the word after it
+ * (and its ",?\s+") starts, or len + 1 if the number cannot be a house. */
+static size_t
+word_after_house_number(const guchar *s, size_t len, size_t p)
+{
+    size_t q = skip_while(s, len, p, is_digit_byte);
+    if (q - p > 5)
+        return len + 1;
+    size_t r = q < len && is_space_byte(s[q]) ? q + 1 : q;       /* "12 - 14", "12/3" */
+    if (r < len && (s[r] == '-' || s[r] == '/')) {
+        r++;
+        if (r < len && is_space_byte(s[r]))
+            r++;
+        size_t e = skip_while(s, len, r, is_digit_byte);
+        if (e > r && e - r <= 5)
+            q = e;      /* the only way on when the range is there: a space or mark ends no house */
+    }
+    if (q < len && g_ascii_isalpha(s[q]))
+        q++;
+    if (q < len && s[q] == ',')
+        q++;
+    if (q >= len || !is_space_byte(s[q]))
+        return len + 1;
+    return skip_while(s, len, q, is_space_byte);
+}
+
+static gboolean
+street_may_start(const guchar *s, size_t len, size_t p)
+{
+    if (g_ascii_isdigit(s[p])) {
+        size_t word = word_after_house_number(s, len, p);
+        if (word >= len)
+            return FALSE;
+        static const char fr_pairs[] = "ru av bd bo ch pl al im qu co ro pa ";
+        for (const char *q = fr_pairs; *q && word + 1 < len; q += 3)
+            if (fold_byte(s[word]) == (guchar)q[0] && fold_byte(s[word + 1]) == (guchar)q[1])
+                return TRUE;
+        return english_type_follows(s, len, word, 4);
+    }
+    if (begins_street_or_box_word(s, p, len))
+        return TRUE;
+    if (!g_ascii_isupper(s[p]) && s[p] != 0xc3)
+        return FALSE;
+    if (number_after_letters(s, len, p))
+        return TRUE;
+    size_t end = word_end(s, len, p, is_not_space_byte, MAX_NAME_WORD);
+    if (end == len)
+        return FALSE;
+    size_t next = skip_while(s, len, end, is_space_byte);
+    return number_after_letters(s, len, next) || english_type_follows(s, len, p, 3);
 }
 
 static size_t
@@ -208,17 +416,17 @@ next_street_start(void *data, const char *text, size_t len, size_t from)
     const guchar *s = (const guchar *)text;
     for (size_t p = from; p < len; p++) {
         guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
-        if (g_ascii_isdigit(c)) {
-            if (!is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before)))
-                return p;
-        } else if (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
-                                          s[p + 1] <= 0x9e)) {
-            if (!g_ascii_isalpha(before))
-                return p;
-        } else if (g_ascii_islower(c) && !is_word_byte(before) &&
-                   begins_street_or_box_word(s, p, len)) {
+        gboolean start;
+        if (g_ascii_isdigit(c))
+            start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
+        else if (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
+                                        s[p + 1] <= 0x9e))
+            start = !g_ascii_isalpha(before);
+        else
+            start = g_ascii_islower(c) && !is_word_byte(before) &&
+                    begins_street_or_box_word(s, p, len);
+        if (start && street_may_start(s, len, p))
             return p;
-        }
     }
     return len + 1;
 }

@@ -38,6 +38,13 @@ static const char *const pieces[] = {
     "https://calendly.com/ana", "e.g.", "end.Next", "ana-lee.example.com/contact", "x_y.com",
     "BEGIN:VCARD\nADR;TYPE=work:;;123 Main St;Springfield;IL;62704;USA\nEND:VCARD",
     "item1.ADR:;;5 Rue de la Paix;Paris;;75002;France",
+    "12-14 High Street, Leeds LS1 4DY", "12 / 3b Old Kent Road", "5, Court Road", "10 42nd Street",
+    "1600 Pennsylvania Avenue NW", "12 avenue des Champs, 75008 Paris", "Via Roma 10, 00184 Roma",
+    "R. Augusta 5", "Al. Santos 200", "Piazza Navona 2", "Corso Italia 7", "Hauptstr. 5",
+    "Hauptstr.5", "Neue Weg 3", "Kaiser Ring 5", "Old Kent Road, London SE1 5AA",
+    "apartado de correos 45", "boîte postale 12", "casilla 33", "postbus 1200",
+    "Post Office Box 9", "calle mayor 3", "Travessa do Carmo 4", "Largo do Chiado 12",
+    "plaza Mayor 1", "Élysée Road, Leeds LS1 4DY", "123456 Main St", "12 Google Drive files",
 };
 
 static const char *const filler[] = {
