@@ -90,6 +90,9 @@ struct cg_term_filter {
     guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
     guint32 whole_lengths;         /* bit L: some prefix of L symbols */
     guint32 whole[WHOLE_SIZE];
+    /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
+     * the L symbols hashed to h, so reading on may find more. */
+    guint8 whole_continues[WHOLE_SIZE / 8];
     /* look-back */
     gboolean lookback;
     cg_term_filter *late;          /* the late prefixes, keyed where they begin */
@@ -318,6 +321,8 @@ static void
 insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, int at,
                const guint32 h[N_AFTER], int last_kind, guint32 bit)
 {
+    for (int k = 0; k <= last_kind && at < len; k++)
+        bit_set(f->whole_continues, whole_slot(h[k], at));
     if (at == len) {
         for (int k = 0; k <= last_kind; k++)
             f->whole[whole_slot(h[k], len)] |= bit;
@@ -379,8 +384,11 @@ whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
     guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
     for (int i = 0; i < CG_PREFIX_MAX; i++) {
         h = whole_step(h, f->symbol[t[p + i]]);
+        guint slot = whole_slot(h, i + 1);
         if ((f->whole_lengths >> (i + 1)) & 1)
-            bits |= f->whole[whole_slot(h, i + 1)];
+            bits |= f->whole[slot];
+        if (!bit_has(f->whole_continues, slot))
+            break;             /* no longer prefix begins so */
     }
     return bits;
 }
