@@ -55,11 +55,6 @@ byte_kind(guint8 b)
     return g_ascii_isdigit(b) || b == '_' ? AFTER_DIGIT : AFTER_NON_WORD;
 }
 
-static inline int
-after_kind(const guint8 *t, size_t p)
-{
-    return p == 0 ? AFTER_NON_WORD : byte_kind(t[p - 1]);
-}
 
 /* The kinds of byte before that a prefix allows: AFTER_NON_WORD up to this. */
 static int
@@ -95,12 +90,23 @@ struct cg_term_filter {
     guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
     guint32 whole_lengths;         /* bit L: some prefix of L symbols */
     guint32 whole[WHOLE_SIZE];
+    /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
+     * the L symbols hashed to h, so reading on may find more. */
+    guint8 whole_continues[WHOLE_SIZE / 8];
     /* look-back */
     gboolean lookback;
     cg_term_filter *late;          /* the late prefixes, keyed where they begin */
     cg_byteset lead[32];           /* by term bit: what its leads are made of */
     guint8 lead_spaces[32];
 };
+
+/* byte_kind of the byte before p, from the table: this runs for every
+ * byte scanned. */
+static inline int
+after_kind(const cg_term_filter *f, const guint8 *t, size_t p)
+{
+    return p == 0 ? AFTER_NON_WORD : f->kind_of[t[p - 1]];
+}
 
 /* Inline, not g_ascii_tolower: this runs for every byte scanned. */
 static inline guint8 fold(guint8 b) { return b >= 'A' && b <= 'Z' ? (guint8)(b + 32) : b; }
@@ -315,6 +321,8 @@ static void
 insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, int at,
                const guint32 h[N_AFTER], int last_kind, guint32 bit)
 {
+    for (int k = 0; k <= last_kind && at < len; k++)
+        bit_set(f->whole_continues, whole_slot(h[k], at));
     if (at == len) {
         for (int k = 0; k <= last_kind; k++)
             f->whole[whole_slot(h[k], len)] |= bit;
@@ -376,8 +384,11 @@ whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
     guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
     for (int i = 0; i < CG_PREFIX_MAX; i++) {
         h = whole_step(h, f->symbol[t[p + i]]);
+        guint slot = whole_slot(h, i + 1);
         if ((f->whole_lengths >> (i + 1)) & 1)
-            bits |= f->whole[whole_slot(h, i + 1)];
+            bits |= f->whole[slot];
+        if (!bit_has(f->whole_continues, slot))
+            break;             /* no longer prefix begins so */
     }
     return bits;
 }
@@ -548,19 +559,38 @@ merge_candidates(GArray *out, size_t from, GArray *late)
     g_array_set_size(out, from + kept);
 }
 
+/* The first position q >= p where the raw pair test passes, the byte before
+ * q being of its kind; once q + 1 >= len (no pair left to test) that q.
+ * Two positions per branch: the tests pass rarely, and a branch per
+ * position cost more than the second test. */
+static inline G_ALWAYS_INLINE size_t
+next_raw_pair(const cg_term_filter *f, const guint8 *t, size_t len, size_t p)
+{
+    /* raw_pair's rows lie end to end: (kind, a, b) is one bit index. */
+    const guint8 *raw_pair = f->raw_pair[0];
+    guint kind = (guint)after_kind(f, t, p);
+    for (; p + 2 < len; p += 2) {
+        guint here = kind << 16 | pair_key(t[p], t[p + 1]);
+        guint next = (guint)f->kind_of[t[p]] << 16 | pair_key(t[p + 1], t[p + 2]);
+        if (G_UNLIKELY(bit_has(raw_pair, here) | bit_has(raw_pair, next)))
+            return bit_has(raw_pair, here) ? p : p + 1;
+        kind = f->kind_of[t[p + 1]];
+    }
+    if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
+        p++;
+    return p;
+}
+
 void
 cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len, GArray *out)
 {
     const guint8 *t = (const guint8 *)text;
-    const guint8 *raw_pair = f->raw_pair[0];
     size_t from = out->len;
     size_t walked_from[32] = { 0 };
     GArray *late = NULL;
-    for (size_t p = 0; p <= len; p++) {
-        guint kind = p == 0 ? AFTER_NON_WORD : f->kind_of[t[p - 1]];
-        /* most positions fail the one bitmap test of the two bytes there */
-        if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
-            continue;
+    /* most positions fail the raw pair test of the two bytes there */
+    for (size_t p = next_raw_pair(f, t, len, 0); p <= len; p = next_raw_pair(f, t, len, p + 1)) {
+        guint kind = (guint)after_kind(f, t, p);
         guint32 terms = terms_at(f, t, len, p, (int)kind, G_MAXUINT32);
         if (terms) {
             cg_term_candidate c = { (guint32)p, terms };
@@ -594,23 +624,17 @@ cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_
 {
     g_return_val_if_fail(!f->lookback, len + 1);
     const guint8 *t = (const guint8 *)text;
-    /* Most positions begin no term after the byte before them: one bitmap
+    /* Most positions begin no term after the byte before them: the raw pair
      * test of the two bytes there, as written, skips them before the term
      * tables.  Every prefix, even of no bytes, marks raw_pair. */
     size_t p = from;
-    if (p < len) {
-        /* raw_pair's rows lie end to end: (kind, a, b) is one bit index. */
-        const guint8 *raw_pair = f->raw_pair[0];
-        guint kind = (guint)after_kind(t, p);
-        for (; p + 1 < len; p++) {
-            if (bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])) &&
-                (f->raw_first[kind][t[p]] & terms) && terms_at_call(f, t, len, p, (int)kind, terms))
-                return p;
-            kind = f->kind_of[t[p]];
-        }
+    for (; (p = next_raw_pair(f, t, len, p)) + 1 < len; p++) {
+        int kind = after_kind(f, t, p);
+        if ((f->raw_first[kind][t[p]] & terms) && terms_at_call(f, t, len, p, kind, terms))
+            return p;
     }
     for (; p <= len; p++)
-        if (terms_at_call(f, t, len, p, after_kind(t, p), terms))
+        if (terms_at_call(f, t, len, p, after_kind(f, t, p), terms))
             return p;
     return len + 1;
 }

@@ -253,6 +253,47 @@ test_scattered_sets(void **state)
     assert_int_equal(found, 15);     /* 5 each: so the filter took all three */
 }
 
+/* The skip loop tests two positions at a time and the whole-prefix stage
+ * stops reading once no longer prefix continues: a term at every offset
+ * (odd and even, up to the last bytes), after every kind of byte, and
+ * prefixes cut short one symbol before the end must all still be found,
+ * through cg_term_filter_candidates and cg_term_filter_next alike. */
+static void
+test_every_offset(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "(?<![\\w])margins?(?![\\w])", "\\blive:cid[a-z0-9]{6,40}", "(?<![a-z])ebit(?:da)?",
+    };
+    static const char *const words[] = { "margin", "margins", "live:cid1234567", "EBITDA", "ebit" };
+    static const char *const pads[] = { "", "a", "ab", "1", "_ ", "x.", "marg ", "margi ", "live:ci " };
+    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        cg_term_filter *f = cg_term_filter_new();
+        assert_true(cg_term_filter_add(f, 0, patterns[i], TRUE));
+        cg_regex *re = cg_regex_new(patterns[i], CG_RE_CASELESS, NULL);
+        unsigned found = 0;
+        for (guint w = 0; w < G_N_ELEMENTS(words); w++)
+            for (guint a = 0; a < G_N_ELEMENTS(pads); a++)
+                for (guint b = 0; b < G_N_ELEMENTS(pads); b++) {
+                    char *text = g_strconcat(pads[a], words[w], pads[b], NULL);
+                    size_t len = strlen(text);
+                    found += check_pattern(patterns[i], 0, patterns[i], text, len);
+                    gssize ov[2];
+                    if (cg_regex_find(re, text, len, 0, ov, 1)) {
+                        size_t p = 0;
+                        while ((p = cg_term_filter_next(f, text, len, p, CG_TERM_BIT(0))) <
+                               (size_t)ov[0])
+                            p++;
+                        assert_int_equal(p, ov[0]);
+                    }
+                    g_free(text);
+                }
+        assert_true(found > 0);
+        cg_regex_free(re);
+        cg_term_filter_free(f);
+    }
+}
+
 static void
 test_unsupported_patterns(void **state)
 {
@@ -288,6 +329,7 @@ main(void)
         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_whole_prefixes),
         cmocka_unit_test(test_scattered_sets),
+        cmocka_unit_test(test_every_offset),
         cmocka_unit_test(test_unsupported_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
