@@ -1,6 +1,7 @@
 /*
  * term_filter.c -- where in a text each term of a term set could start (see
- * term_filter.h).
+ * term_filter.h): building the tables (term_filter_tables.h) from the terms'
+ * patterns; term_filter_scan.c reads them over a text.
  *
  * The prefixes of each term's pattern (pattern_prefix.c) go into hashed
  * tables of term bits keyed by the first one, two and three bytes, folded to
@@ -28,33 +29,9 @@
  * prefixes (pattern_prefix.h): those go into a second filter, and where one
  * of them matches, every word start back over its lead becomes a candidate.
  */
-#include "term_filter.h"
-#include "pattern_prefix.h"
-
-#include <stdlib.h>
-
-#define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
-#define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
-#define WHOLE_SIZE (1u << 16)      /* the second stage's hashed table */
-#define WHOLE_EXPANSION 64         /* symbol strings one prefix may stand for there */
-#define L2_SIZE 4096
-#define L3_SIZE 16384
-#define PAIR_BITS 65536            /* every two folded bytes, word start or not */
-#define TRIPLE_BITS (1u << 20)
+#include "term_filter_tables.h"
 
 static void set_add(cg_byteset *s, guint8 b) { s->bits[b >> 3] |= (guint8)(1u << (b & 7)); }
-
-/* What the byte before a position is, as the tables are indexed. */
-enum { AFTER_NON_WORD, AFTER_DIGIT, AFTER_LETTER, N_AFTER };
-
-static inline int
-byte_kind(guint8 b)
-{
-    if (g_ascii_isalpha(b))
-        return AFTER_LETTER;
-    return g_ascii_isdigit(b) || b == '_' ? AFTER_DIGIT : AFTER_NON_WORD;
-}
-
 
 /* The kinds of byte before that a prefix allows: AFTER_NON_WORD up to this. */
 static int
@@ -63,66 +40,6 @@ last_kind_allowed(const cg_prefix *pf)
     return pf->start == CG_START_WORD ? AFTER_NON_WORD
            : pf->start == CG_START_NOT_AFTER_LETTER ? AFTER_DIGIT : AFTER_LETTER;
 }
-
-/* ---- tables ---- */
-
-/* Term bits for one key, by the kind of byte before the position. */
-typedef struct { guint32 after[N_AFTER]; } term_bits;
-
-struct cg_term_filter {
-    term_bits any_length;          /* prefixes of no bytes: every position */
-    term_bits first[256];
-    term_bits two[L2_SIZE];
-    term_bits three[L3_SIZE];
-    guint32 raw_first[N_AFTER][256];  /* terms whose match may begin with this exact byte */
-    /* Bit (kind, a, b): some prefix allowed after that kind of byte may begin
-     * with folded a then b.  pair_final: that prefix is no longer, so the
-     * third byte is not looked at. */
-    guint8 pair[N_AFTER][PAIR_BITS / 8];
-    guint8 pair_final[N_AFTER][PAIR_BITS / 8];
-    guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
-    /* pair with the bytes as written, every case: the skip loop's one test */
-    guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
-    guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
-    /* second stage */
-    guint8 symbol[256];
-    guint32 checked;               /* terms whose every prefix is in whole */
-    guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
-    guint32 whole_lengths;         /* bit L: some prefix of L symbols */
-    guint32 whole[WHOLE_SIZE];
-    /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
-     * the L symbols hashed to h, so reading on may find more. */
-    guint8 whole_continues[WHOLE_SIZE / 8];
-    /* look-back */
-    gboolean lookback;
-    cg_term_filter *late;          /* the late prefixes, keyed where they begin */
-    cg_byteset lead[32];           /* by term bit: what its leads are made of */
-    guint8 lead_spaces[32];
-};
-
-/* byte_kind of the byte before p, from the table: this runs for every
- * byte scanned. */
-static inline int
-after_kind(const cg_term_filter *f, const guint8 *t, size_t p)
-{
-    return p == 0 ? AFTER_NON_WORD : f->kind_of[t[p - 1]];
-}
-
-/* Inline, not g_ascii_tolower: this runs for every byte scanned. */
-static inline guint8 fold(guint8 b) { return b >= 'A' && b <= 'Z' ? (guint8)(b + 32) : b; }
-static inline guint hash2(guint8 a, guint8 b) { return ((guint)a * 131u + b) % L2_SIZE; }
-static inline guint hash3(guint8 a, guint8 b, guint8 c)
-{
-    return (((guint)a * 131u + b) * 131u + c) % L3_SIZE;
-}
-static inline guint pair_key(guint8 a, guint8 b) { return (guint)a << 8 | b; }
-static inline guint triple_key(guint8 a, guint8 b, guint8 c, int kind)
-{
-    guint32 k = ((guint32)a << 16 | (guint32)b << 8 | c) << 2 | (guint32)kind;
-    return (k * 2654435761u) >> (32 - 20);
-}
-static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
-static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
 
 /* Marks (a, b) and its other cases in pair and raw_pair for kinds up to last. */
 static void
@@ -286,20 +203,6 @@ insert_first_bytes(cg_term_filter *f, const cg_prefix *pf, guint index)
 
 /* ---- second stage ---- */
 
-/* The hash starts from the kind of byte before and whether the first byte is
- * a capital, so a case-sensitive [A-Z] passes no lower-case word. */
-static inline guint32
-whole_seed(int kind, gboolean capital)
-{
-    return 2166136261u ^ ((guint32)(kind << 1 | capital) * 0x27d4eb2du);
-}
-static inline guint32 whole_step(guint32 h, guint8 symbol) { return (h ^ symbol) * 16777619u; }
-static inline guint
-whole_slot(guint32 h, int length)
-{
-    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) >> (32 - 16);
-}
-
 /* The symbols of a set, each once; returns how many. */
 static int
 symbols_of(const cg_term_filter *f, const cg_byteset *s, guint8 out[256])
@@ -376,23 +279,6 @@ insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
     return TRUE;
 }
 
-/* The checked terms among those whose prefixes of symbols stand at p; the
- * text goes on for CG_PREFIX_MAX bytes at least. */
-static inline G_ALWAYS_INLINE guint32
-whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
-{
-    guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
-    for (int i = 0; i < CG_PREFIX_MAX; i++) {
-        h = whole_step(h, f->symbol[t[p + i]]);
-        guint slot = whole_slot(h, i + 1);
-        if ((f->whole_lengths >> (i + 1)) & 1)
-            bits |= f->whole[slot];
-        if (!bit_has(f->whole_continues, slot))
-            break;             /* no longer prefix begins so */
-    }
-    return bits;
-}
-
 /* ---- adding terms ---- */
 
 /* A term that may begin with any letter at any word start gains nothing
@@ -464,177 +350,3 @@ cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean
     return TRUE;
 }
 
-/* ---- matching ---- */
-
-/* FALSE when no prefix of any term allowed after the kind of byte before p
- * begins with the (up to three) bytes at p.  Prefixes of no bytes pass
- * everywhere. */
-static inline G_ALWAYS_INLINE gboolean
-prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind)
-{
-    if (f->any_length.after[kind] || p + 1 >= len)
-        return TRUE;
-    guint8 a = fold(t[p]), b = fold(t[p + 1]);
-    guint pk = pair_key(a, b);
-    return bit_has(f->pair[kind], pk) &&
-           (bit_has(f->pair_final[kind], pk) || p + 2 >= len ||
-            bit_has(f->triple, triple_key(a, b, fold(t[p + 2]), kind)));
-}
-
-/* The terms that could start at p (p == len for empty matches), the byte
- * before p being of the given kind.  Always inlined into the candidates
- * loop: a call there cost as much as the work. */
-static inline G_ALWAYS_INLINE guint32
-terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
-         guint32 wanted)
-{
-    guint32 possible = G_MAXUINT32;
-    guint32 bits = f->any_length.after[kind];
-    if (p < len) {
-        possible = f->raw_first[kind][t[p]] & wanted;
-        if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
-            return 0;
-        guint8 a = fold(t[p]);
-        bits |= f->first[a].after[kind];
-        if (p + 1 < len) {
-            guint8 b = fold(t[p + 1]);
-            bits |= f->two[hash2(a, b)].after[kind];
-            if (p + 2 < len)
-                bits |= f->three[hash3(a, b, fold(t[p + 2]))].after[kind];
-        }
-        /* Near the end a tail may be the end itself: the first stage decides. */
-        if ((bits & possible & f->checked) && p + CG_PREFIX_MAX <= len)
-            bits &= ~f->checked | whole_terms_at(f, t, p, kind);
-    }
-    return bits & possible & wanted;
-}
-
-/* Late prefixes of terms begin at q: every word start back over each
- * term's lead becomes a candidate for it.  A walk stops where the last
- * walk for the term began: that one went at least as far back. */
-static void
-look_back(const cg_term_filter *f, const guint8 *t, size_t q, guint32 terms,
-          size_t walked_from[32], GArray *out)
-{
-    for (guint b = 0; b < 32; b++) {
-        if (!((terms >> b) & 1))
-            continue;
-        guint spaces = 0;
-        for (size_t p = q;; p--) {
-            if (p == 0 || byte_kind(t[p - 1]) == AFTER_NON_WORD) {
-                cg_term_candidate c = { (guint32)p, 1u << b };
-                g_array_append_val(out, c);
-            }
-            if (p == 0 || p <= walked_from[b])
-                break;
-            guint8 c = t[p - 1];
-            if (!cg_byteset_has(&f->lead[b], c) || (c == ' ' && ++spaces > f->lead_spaces[b]))
-                break;
-        }
-        walked_from[b] = q;
-    }
-}
-
-static gint
-by_position(gconstpointer a, gconstpointer b)
-{
-    guint32 pa = ((const cg_term_candidate *)a)->pos, pb = ((const cg_term_candidate *)b)->pos;
-    return pa < pb ? -1 : pa > pb;
-}
-
-/* Puts the look-back candidates among out's, in order, one per position. */
-static void
-merge_candidates(GArray *out, size_t from, GArray *late)
-{
-    g_array_append_vals(out, late->data, late->len);
-    cg_term_candidate *c = &g_array_index(out, cg_term_candidate, from);
-    size_t n = out->len - from, kept = 0;
-    qsort(c, n, sizeof *c, (int (*)(const void *, const void *))by_position);
-    for (size_t i = 0; i < n; i++) {
-        if (kept > 0 && c[kept - 1].pos == c[i].pos)
-            c[kept - 1].terms |= c[i].terms;
-        else
-            c[kept++] = c[i];
-    }
-    g_array_set_size(out, from + kept);
-}
-
-/* The first position q >= p where the raw pair test passes, the byte before
- * q being of its kind; once q + 1 >= len (no pair left to test) that q.
- * Two positions per branch: the tests pass rarely, and a branch per
- * position cost more than the second test. */
-static inline G_ALWAYS_INLINE size_t
-next_raw_pair(const cg_term_filter *f, const guint8 *t, size_t len, size_t p)
-{
-    /* raw_pair's rows lie end to end: (kind, a, b) is one bit index. */
-    const guint8 *raw_pair = f->raw_pair[0];
-    guint kind = (guint)after_kind(f, t, p);
-    for (; p + 2 < len; p += 2) {
-        guint here = kind << 16 | pair_key(t[p], t[p + 1]);
-        guint next = (guint)f->kind_of[t[p]] << 16 | pair_key(t[p + 1], t[p + 2]);
-        if (G_UNLIKELY(bit_has(raw_pair, here) | bit_has(raw_pair, next)))
-            return bit_has(raw_pair, here) ? p : p + 1;
-        kind = f->kind_of[t[p + 1]];
-    }
-    if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
-        p++;
-    return p;
-}
-
-void
-cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len, GArray *out)
-{
-    const guint8 *t = (const guint8 *)text;
-    size_t from = out->len;
-    size_t walked_from[32] = { 0 };
-    GArray *late = NULL;
-    /* most positions fail the raw pair test of the two bytes there */
-    for (size_t p = next_raw_pair(f, t, len, 0); p <= len; p = next_raw_pair(f, t, len, p + 1)) {
-        guint kind = (guint)after_kind(f, t, p);
-        guint32 terms = terms_at(f, t, len, p, (int)kind, G_MAXUINT32);
-        if (terms) {
-            cg_term_candidate c = { (guint32)p, terms };
-            g_array_append_val(out, c);
-        }
-        guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind, G_MAXUINT32) : 0;
-        if (late_terms) {
-            if (!late)
-                late = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
-            look_back(f, t, p, late_terms, walked_from, late);
-        }
-    }
-    if (late) {
-        merge_candidates(out, from, late);
-        g_array_free(late, TRUE);
-    }
-}
-
-/* terms_at for the skip loop below: out of line, so the loop keeps its few
- * registers (inlined there it cost more than the call). */
-static G_NO_INLINE guint32
-terms_at_call(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
-              guint32 wanted)
-{
-    return terms_at(f, t, len, p, kind, wanted);
-}
-
-size_t
-cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
-                    guint32 terms)
-{
-    g_return_val_if_fail(!f->lookback, len + 1);
-    const guint8 *t = (const guint8 *)text;
-    /* Most positions begin no term after the byte before them: the raw pair
-     * test of the two bytes there, as written, skips them before the term
-     * tables.  Every prefix, even of no bytes, marks raw_pair. */
-    size_t p = from;
-    for (; (p = next_raw_pair(f, t, len, p)) + 1 < len; p++) {
-        int kind = after_kind(f, t, p);
-        if ((f->raw_first[kind][t[p]] & terms) && terms_at_call(f, t, len, p, kind, terms))
-            return p;
-    }
-    for (; p <= len; p++)
-        if (terms_at_call(f, t, len, p, after_kind(f, t, p), terms))
-            return p;
-    return len + 1;
-}

@@ -1,0 +1,204 @@
+/*
+ * term_filter_scan.c -- one pass over a text with a term filter's tables
+ * (term_filter_tables.h): the positions where terms could start.
+ *
+ * Most positions begin no term after the kind of byte before them; a raw
+ * pair bitmap of the two bytes there, as written, skips them two at a time.
+ * A position that passes is looked up in the first stage's tables and, for
+ * checked terms, in the second stage's whole prefixes.  With look-back,
+ * where a late prefix matches, every word start back over its lead becomes
+ * a candidate too.
+ */
+#include "term_filter_tables.h"
+
+#include <stdlib.h>
+
+/* The checked terms among those whose prefixes of symbols stand at p; the
+ * text goes on for CG_PREFIX_MAX bytes at least. */
+static inline G_ALWAYS_INLINE guint32
+whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
+{
+    guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
+    for (int i = 0; i < CG_PREFIX_MAX; i++) {
+        h = whole_step(h, f->symbol[t[p + i]]);
+        guint slot = whole_slot(h, i + 1);
+        if ((f->whole_lengths >> (i + 1)) & 1)
+            bits |= f->whole[slot];
+        if (!bit_has(f->whole_continues, slot))
+            break;             /* no longer prefix begins so */
+    }
+    return bits;
+}
+
+/* FALSE when no prefix of any term allowed after the kind of byte before p
+ * begins with the (up to three) bytes at p.  Prefixes of no bytes pass
+ * everywhere. */
+static inline G_ALWAYS_INLINE gboolean
+prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind)
+{
+    if (f->any_length.after[kind] || p + 1 >= len)
+        return TRUE;
+    guint8 a = fold(t[p]), b = fold(t[p + 1]);
+    guint pk = pair_key(a, b);
+    return bit_has(f->pair[kind], pk) &&
+           (bit_has(f->pair_final[kind], pk) || p + 2 >= len ||
+            bit_has(f->triple, triple_key(a, b, fold(t[p + 2]), kind)));
+}
+
+/* The terms that could start at p (p == len for empty matches), the byte
+ * before p being of the given kind.  Always inlined into the candidates
+ * loop: a call there cost as much as the work. */
+static inline G_ALWAYS_INLINE guint32
+terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
+         guint32 wanted)
+{
+    guint32 possible = G_MAXUINT32;
+    guint32 bits = f->any_length.after[kind];
+    if (p < len) {
+        possible = f->raw_first[kind][t[p]] & wanted;
+        if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
+            return 0;
+        guint8 a = fold(t[p]);
+        bits |= f->first[a].after[kind];
+        if (p + 1 < len) {
+            guint8 b = fold(t[p + 1]);
+            bits |= f->two[hash2(a, b)].after[kind];
+            if (p + 2 < len)
+                bits |= f->three[hash3(a, b, fold(t[p + 2]))].after[kind];
+        }
+        /* Near the end a tail may be the end itself: the first stage decides. */
+        if ((bits & possible & f->checked) && p + CG_PREFIX_MAX <= len)
+            bits &= ~f->checked | whole_terms_at(f, t, p, kind);
+    }
+    return bits & possible & wanted;
+}
+
+/* Late prefixes of terms begin at q: every word start back over each
+ * term's lead becomes a candidate for it.  A walk stops where the last
+ * walk for the term began: that one went at least as far back. */
+static void
+look_back(const cg_term_filter *f, const guint8 *t, size_t q, guint32 terms,
+          size_t walked_from[32], GArray *out)
+{
+    for (guint b = 0; b < 32; b++) {
+        if (!((terms >> b) & 1))
+            continue;
+        guint spaces = 0;
+        for (size_t p = q;; p--) {
+            if (p == 0 || byte_kind(t[p - 1]) == AFTER_NON_WORD) {
+                cg_term_candidate c = { (guint32)p, 1u << b };
+                g_array_append_val(out, c);
+            }
+            if (p == 0 || p <= walked_from[b])
+                break;
+            guint8 c = t[p - 1];
+            if (!cg_byteset_has(&f->lead[b], c) || (c == ' ' && ++spaces > f->lead_spaces[b]))
+                break;
+        }
+        walked_from[b] = q;
+    }
+}
+
+static gint
+by_position(gconstpointer a, gconstpointer b)
+{
+    guint32 pa = ((const cg_term_candidate *)a)->pos, pb = ((const cg_term_candidate *)b)->pos;
+    return pa < pb ? -1 : pa > pb;
+}
+
+/* Puts the look-back candidates among out's, in order, one per position. */
+static void
+merge_candidates(GArray *out, size_t from, GArray *late)
+{
+    g_array_append_vals(out, late->data, late->len);
+    cg_term_candidate *c = &g_array_index(out, cg_term_candidate, from);
+    size_t n = out->len - from, kept = 0;
+    qsort(c, n, sizeof *c, (int (*)(const void *, const void *))by_position);
+    for (size_t i = 0; i < n; i++) {
+        if (kept > 0 && c[kept - 1].pos == c[i].pos)
+            c[kept - 1].terms |= c[i].terms;
+        else
+            c[kept++] = c[i];
+    }
+    g_array_set_size(out, from + kept);
+}
+
+/* The first position q >= p where the raw pair test passes, the byte before
+ * q being of its kind; once q + 1 >= len (no pair left to test) that q.
+ * Two positions per branch: the tests pass rarely, and a branch per
+ * position cost more than the second test. */
+static inline G_ALWAYS_INLINE size_t
+next_raw_pair(const cg_term_filter *f, const guint8 *t, size_t len, size_t p)
+{
+    /* raw_pair's rows lie end to end: (kind, a, b) is one bit index. */
+    const guint8 *raw_pair = f->raw_pair[0];
+    guint kind = (guint)after_kind(f, t, p);
+    for (; p + 2 < len; p += 2) {
+        guint here = kind << 16 | pair_key(t[p], t[p + 1]);
+        guint next = (guint)f->kind_of[t[p]] << 16 | pair_key(t[p + 1], t[p + 2]);
+        if (G_UNLIKELY(bit_has(raw_pair, here) | bit_has(raw_pair, next)))
+            return bit_has(raw_pair, here) ? p : p + 1;
+        kind = f->kind_of[t[p + 1]];
+    }
+    if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
+        p++;
+    return p;
+}
+
+void
+cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len, GArray *out)
+{
+    const guint8 *t = (const guint8 *)text;
+    size_t from = out->len;
+    size_t walked_from[32] = { 0 };
+    GArray *late = NULL;
+    /* most positions fail the raw pair test of the two bytes there */
+    for (size_t p = next_raw_pair(f, t, len, 0); p <= len; p = next_raw_pair(f, t, len, p + 1)) {
+        guint kind = (guint)after_kind(f, t, p);
+        guint32 terms = terms_at(f, t, len, p, (int)kind, G_MAXUINT32);
+        if (terms) {
+            cg_term_candidate c = { (guint32)p, terms };
+            g_array_append_val(out, c);
+        }
+        guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind, G_MAXUINT32) : 0;
+        if (late_terms) {
+            if (!late)
+                late = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+            look_back(f, t, p, late_terms, walked_from, late);
+        }
+    }
+    if (late) {
+        merge_candidates(out, from, late);
+        g_array_free(late, TRUE);
+    }
+}
+
+/* terms_at for the skip loop below: out of line, so the loop keeps its few
+ * registers (inlined there it cost more than the call). */
+static G_NO_INLINE guint32
+terms_at_call(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
+              guint32 wanted)
+{
+    return terms_at(f, t, len, p, kind, wanted);
+}
+
+size_t
+cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
+                    guint32 terms)
+{
+    g_return_val_if_fail(!f->lookback, len + 1);
+    const guint8 *t = (const guint8 *)text;
+    /* Most positions begin no term after the byte before them: the raw pair
+     * test of the two bytes there, as written, skips them before the term
+     * tables.  Every prefix, even of no bytes, marks raw_pair. */
+    size_t p = from;
+    for (; (p = next_raw_pair(f, t, len, p)) + 1 < len; p++) {
+        int kind = after_kind(f, t, p);
+        if ((f->raw_first[kind][t[p]] & terms) && terms_at_call(f, t, len, p, kind, terms))
+            return p;
+    }
+    for (; p <= len; p++)
+        if (terms_at_call(f, t, len, p, after_kind(f, t, p), terms))
+            return p;
+    return len + 1;
+}

@@ -1,0 +1,108 @@
+/*
+ * term_filter_tables.h -- the tables of a term filter (term_filter.h),
+ * shared by the code that fills them (term_filter.c) and the code that
+ * scans texts with them (term_filter_scan.c).  Private to those two.
+ */
+#ifndef CG_TERM_FILTER_TABLES_H
+#define CG_TERM_FILTER_TABLES_H
+
+#include "term_filter.h"
+#include "pattern_prefix.h"
+
+#define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
+#define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
+#define WHOLE_SIZE (1u << 16)      /* the second stage's hashed table */
+#define WHOLE_EXPANSION 64         /* symbol strings one prefix may stand for there */
+#define L2_SIZE 4096
+#define L3_SIZE 16384
+#define PAIR_BITS 65536            /* every two folded bytes, word start or not */
+#define TRIPLE_BITS (1u << 20)
+
+/* What the byte before a position is, as the tables are indexed. */
+enum { AFTER_NON_WORD, AFTER_DIGIT, AFTER_LETTER, N_AFTER };
+
+static inline int
+byte_kind(guint8 b)
+{
+    if (g_ascii_isalpha(b))
+        return AFTER_LETTER;
+    return g_ascii_isdigit(b) || b == '_' ? AFTER_DIGIT : AFTER_NON_WORD;
+}
+
+
+/* ---- tables ---- */
+
+/* Term bits for one key, by the kind of byte before the position. */
+typedef struct { guint32 after[N_AFTER]; } term_bits;
+
+struct cg_term_filter {
+    term_bits any_length;          /* prefixes of no bytes: every position */
+    term_bits first[256];
+    term_bits two[L2_SIZE];
+    term_bits three[L3_SIZE];
+    guint32 raw_first[N_AFTER][256];  /* terms whose match may begin with this exact byte */
+    /* Bit (kind, a, b): some prefix allowed after that kind of byte may begin
+     * with folded a then b.  pair_final: that prefix is no longer, so the
+     * third byte is not looked at. */
+    guint8 pair[N_AFTER][PAIR_BITS / 8];
+    guint8 pair_final[N_AFTER][PAIR_BITS / 8];
+    guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
+    /* pair with the bytes as written, every case: the skip loop's one test */
+    guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
+    guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
+    /* second stage */
+    guint8 symbol[256];
+    guint32 checked;               /* terms whose every prefix is in whole */
+    guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
+    guint32 whole_lengths;         /* bit L: some prefix of L symbols */
+    guint32 whole[WHOLE_SIZE];
+    /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
+     * the L symbols hashed to h, so reading on may find more. */
+    guint8 whole_continues[WHOLE_SIZE / 8];
+    /* look-back */
+    gboolean lookback;
+    cg_term_filter *late;          /* the late prefixes, keyed where they begin */
+    cg_byteset lead[32];           /* by term bit: what its leads are made of */
+    guint8 lead_spaces[32];
+};
+
+/* byte_kind of the byte before p, from the table: this runs for every
+ * byte scanned. */
+static inline int
+after_kind(const cg_term_filter *f, const guint8 *t, size_t p)
+{
+    return p == 0 ? AFTER_NON_WORD : f->kind_of[t[p - 1]];
+}
+
+/* Inline, not g_ascii_tolower: this runs for every byte scanned. */
+static inline guint8 fold(guint8 b) { return b >= 'A' && b <= 'Z' ? (guint8)(b + 32) : b; }
+static inline guint hash2(guint8 a, guint8 b) { return ((guint)a * 131u + b) % L2_SIZE; }
+static inline guint hash3(guint8 a, guint8 b, guint8 c)
+{
+    return (((guint)a * 131u + b) * 131u + c) % L3_SIZE;
+}
+static inline guint pair_key(guint8 a, guint8 b) { return (guint)a << 8 | b; }
+static inline guint triple_key(guint8 a, guint8 b, guint8 c, int kind)
+{
+    guint32 k = ((guint32)a << 16 | (guint32)b << 8 | c) << 2 | (guint32)kind;
+    return (k * 2654435761u) >> (32 - 20);
+}
+static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
+static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
+
+/* The second stage's hash of a symbol string. */
+/* The hash starts from the kind of byte before and whether the first byte is
+ * a capital, so a case-sensitive [A-Z] passes no lower-case word. */
+static inline guint32
+whole_seed(int kind, gboolean capital)
+{
+    return 2166136261u ^ ((guint32)(kind << 1 | capital) * 0x27d4eb2du);
+}
+static inline guint32 whole_step(guint32 h, guint8 symbol) { return (h ^ symbol) * 16777619u; }
+static inline guint
+whole_slot(guint32 h, int length)
+{
+    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) >> (32 - 16);
+}
+
+#endif
