@@ -94,6 +94,17 @@ check_terms(const cg_term *terms, size_t n, const char *text, size_t len)
     return found;
 }
 
+/* check_pattern for each pattern (as its own name) over each text. */
+static unsigned
+check_patterns(const char *const *patterns, size_t np, const char *const *texts, size_t nt)
+{
+    unsigned found = 0;
+    for (size_t i = 0; i < np; i++)
+        for (size_t j = 0; j < nt; j++)
+            found += check_pattern(patterns[i], 0, patterns[i], texts[j], strlen(texts[j]));
+    return found;
+}
+
 static unsigned
 check_text(const char *text, size_t len)
 {
@@ -171,9 +182,8 @@ test_start_classes(void **state)
         "on x, via x; won x icon x ON X\n"
         "ig big -ig 7ig _ig +IG\n"
         "@ana x@bob .@cy \xe2\x80\x94@dee @e";
-    unsigned found = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
-        found += check_pattern(patterns[i], 0, patterns[i], text, sizeof text - 1);
+    const char *const texts[] = { text };
+    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, 1);
     assert_true(found >= 15);
 }
 
@@ -198,9 +208,8 @@ test_leads(void **state)
         "Absatzplanung planungplanung xplanung planung-x\n"
         "pycon 2024 pycon2025 py con 2023 summerfest 2021 fest con 20\n"
         "ebit margin, ab margin abcde margin net margin";
-    unsigned found = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
-        found += check_pattern(patterns[i], 0, patterns[i], text, sizeof text - 1);
+    const char *const texts[] = { text };
+    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, 1);
     assert_true(found >= 20);
 }
 
@@ -222,10 +231,7 @@ test_whole_prefixes(void **state)
         "revenue revenues revenuesx Q3 q5 q4",
         "Q4",
     };
-    unsigned found = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
-        for (size_t j = 0; j < G_N_ELEMENTS(texts); j++)
-            found += check_pattern(patterns[i], 0, patterns[i], texts[j], strlen(texts[j]));
+    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, G_N_ELEMENTS(texts));
     assert_true(found >= 12);
 }
 
@@ -246,10 +252,7 @@ test_scattered_sets(void **state)
         "!xy ~XY {xy \xc3xy axy [xy",
         "zeta ZETA \xc3\xa9t\xc3\xa9 9lives _x x_x zetas",
     };
-    unsigned found = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++)
-        for (size_t j = 0; j < G_N_ELEMENTS(texts); j++)
-            found += check_pattern(patterns[i], 0, patterns[i], texts[j], strlen(texts[j]));
+    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, G_N_ELEMENTS(texts));
     assert_int_equal(found, 15);     /* 5 each: so the filter took all three */
 }
 
