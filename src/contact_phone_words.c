@@ -88,16 +88,22 @@ static const number_word homophones[] = {
 static gboolean
 is_homophone(const number_word *e)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++)
-        if (e == &homophones[i])
-            return TRUE;
-    return FALSE;
+    return (uintptr_t)e >= (uintptr_t)homophones
+           && (uintptr_t)e < (uintptr_t)(homophones + G_N_ELEMENTS(homophones));
 }
 
+enum { BYTE_OTHER, BYTE_ALNUM, BYTE_HIGH };    /* ASCII letter or digit, >= 0x80 */
+
+#define WORD_SLOTS 512      /* a power of two, over twice the words: short probes */
+
 struct phone_words {
-    GHashTable *words;      /* word -> const number_word * */
+    /* The words by slot_of, open addressing with linear probing; a string
+     * hash table cost a key copy and a hash of the whole token per lookup. */
+    const number_word *slots[WORD_SLOTS];
+    guint8 slot_len[WORD_SLOTS];
     size_t longest;
     gboolean starts[256];   /* bytes a number token can start with: a cheap first test */
+    guint8 byte_kind[256];  /* BYTE_*: the token loop's test without a call per byte */
     /* By the first two bytes of every word of two or more, the lengths of
      * those words as bits (bit 31: 31 or more), so only lengths that exist
      * are hashed. */
@@ -131,43 +137,71 @@ may_be_word(const phone_words *w, char a, char b, size_t n)
     return (w->pair_lengths[(guint8)a][(guint8)b] & length_bit(n)) != 0;
 }
 
+static inline guint
+slot_of(const char *s, size_t n)
+{
+    guint h = (guint8)s[0] * 31u + (guint8)s[n - 1] * 131u + (guint)n * 17u;
+    if (n > 1)
+        h += (guint8)s[1] * 7u;
+    return h & (WORD_SLOTS - 1);
+}
+
+static inline gboolean
+slot_holds(const phone_words *w, guint slot, const char *s, size_t n)
+{
+    return w->slot_len[slot] == n && memcmp(w->slots[slot]->word, s, n) == 0;
+}
+
+/* A later entry for the same word replaces the earlier one. */
+static void
+add_word(phone_words *w, const number_word *e)
+{
+    size_t n = strlen(e->word);
+    guint slot = slot_of(e->word, n);
+    while (w->slots[slot] && !slot_holds(w, slot, e->word, n))
+        slot = (slot + 1) & (WORD_SLOTS - 1);
+    w->slots[slot] = e;
+    w->slot_len[slot] = (guint8)n;
+}
+
 phone_words *
 phone_words_new(void)
 {
     phone_words *w = g_new0(phone_words, 1);
-    w->words = g_hash_table_new(g_str_hash, g_str_equal);
+    G_STATIC_ASSERT(2 * (G_N_ELEMENTS(number_words) + G_N_ELEMENTS(homophones)) < WORD_SLOTS);
     for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
-        g_hash_table_insert(w->words, (gpointer)number_words[i].word, (gpointer)&number_words[i]);
+        add_word(w, &number_words[i]);
         w->longest = MAX(w->longest, strlen(number_words[i].word));
         w->starts[(unsigned char)number_words[i].word[0]] = TRUE;
         add_pair(w, number_words[i].word);
     }
     for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++) {
-        g_hash_table_insert(w->words, (gpointer)homophones[i].word, (gpointer)&homophones[i]);
+        add_word(w, &homophones[i]);
         w->starts[(unsigned char)homophones[i].word[0]] = TRUE;
         add_pair(w, homophones[i].word);
     }
     for (int c = '0'; c <= '9'; c++)
         w->starts[c] = TRUE;
+    for (int c = 0; c < 256; c++)
+        w->byte_kind[c] = c >= 0x80 ? BYTE_HIGH : g_ascii_isalnum(c) ? BYTE_ALNUM : BYTE_OTHER;
     return w;
 }
 
 void
 phone_words_free(phone_words *w)
 {
-    g_hash_table_destroy(w->words);
     g_free(w);
 }
 
 static const number_word *
 lookup(const phone_words *w, const char *s, size_t n)
 {
-    char key[MAX_TOKEN + 1];
-    if (n > MAX_TOKEN)
+    if (n == 0 || n > MAX_TOKEN)
         return NULL;
-    memcpy(key, s, n);
-    key[n] = 0;
-    return g_hash_table_lookup(w->words, key);
+    for (guint slot = slot_of(s, n); w->slots[slot]; slot = (slot + 1) & (WORD_SLOTS - 1))
+        if (slot_holds(w, slot, s, n))
+            return w->slots[slot];
+    return NULL;
 }
 
 /*
@@ -205,7 +239,8 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
             if (may_be_word(w, t[i], t[i + 1], k))
                 part = lookup(w, t + i, k);
         if (!part || part->kind == A_OH || (part->kind == A_AND && strcmp(part->word, "und") != 0)) {
-            g_array_set_size(atoms, mark);
+            if (atoms->len != mark)
+                g_array_set_size(atoms, mark);
             return FALSE;
         }
         atom a = {part->kind, part->value, TRUE};
@@ -363,15 +398,26 @@ typedef struct {
 } stretch;
 
 static void
-end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
+judge_and_clear(stretch *st, const cg_text *text, GPtrArray *findings)
 {
-    if (st->spans->len == 0 && st->atoms->len == 0 && !st->overflow)
-        return;                    /* the usual case: every ordinary word ends a stretch */
     if (st->spans->len && !st->overflow)
         judge_stretch(text, (token_span *)st->spans->data, st->spans->len, st->atoms, findings);
     g_array_set_size(st->spans, 0);
     g_array_set_size(st->atoms, 0);
     st->overflow = FALSE;
+}
+
+static inline void
+end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
+{
+    if (st->spans->len || st->atoms->len || st->overflow)
+        judge_and_clear(st, text, findings);   /* else the usual case: an ordinary word */
+}
+
+static inline char
+ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
 void
@@ -390,11 +436,23 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
             continue;
         }
         size_t start = i;
-        while (i < len && is_token_char(s, i, len, &width))
-            i += width;
+        for (i += width; i < len; i += width) {
+            guint8 kind = w->byte_kind[(unsigned char)s[i]];
+            width = 1;
+            if (kind == BYTE_OTHER || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width)))
+                break;
+        }
         gap = 0;
-        if (!w->starts[(unsigned char)g_ascii_tolower(s[start])]) {
+        char first = ascii_lower(s[start]);
+        if (!w->starts[(unsigned char)first]) {
             end_stretch(&st, text, findings);     /* cannot be a number word or digits */
+            continue;
+        }
+        /* token_atoms's first test, before lowering the whole token: with two
+         * ASCII bytes first, lowering keeps them where they are. */
+        if (i - start >= 2 && !g_ascii_isdigit(first) && (unsigned char)s[start + 1] < 0x80
+            && !has_pair(w, first, ascii_lower(s[start + 1]))) {
+            end_stretch(&st, text, findings);
             continue;
         }
         char buf[MAX_TOKEN + 1], *owned = NULL;

@@ -1,8 +1,8 @@
 /*
  * test_contact_filter.c -- the contact families find exactly the same with
  * their search filters (filtered_regex.c, the email local-part windows, the
- * address street-line and vCard line starts, the link starts before a dot)
- * as with plain unanchored searches: on the fixtures, the holdout set and
+ * address street-line and vCard line starts, the link starts before a dot,
+ * the request words near a request's start) as with plain unanchored searches: on the fixtures, the holdout set and
  * generated texts dense in every kind of contact detail and its look-alikes.
  */
 #include "testutil.h"
@@ -45,6 +45,24 @@ static const char *const pieces[] = {
     "apartado de correos 45", "boîte postale 12", "casilla 33", "postbus 1200",
     "Post Office Box 9", "calle mayor 3", "Travessa do Carmo 4", "Largo do Chiado 12",
     "plaza Mayor 1", "Élysée Road, Leeds LS1 4DY", "123456 Main St", "12 Google Drive files",
+};
+
+/* Requests of every form, each with the longest lead-in the pattern allows
+ * before the word contact_request.c looks for ("where could i contact" before
+ * "you"), so that a word left out or a reach one byte short loses one. */
+static const char *const requests[] = {
+    "what’s over your phone number", "what’s over ur number", "what’s over yr cell",
+    "provide me your email", "shall I have your number", "could I get ur digits",
+    "would you mind sharing your WhatsApp", "do you have a Skype", "where could I contact you directly",
+    "how do I reach you privately", "could I whatsapp you directly", "may I e-mail you personally",
+    "me compartes tu número", "me regalas su correo", "me envías tu whatsapp", "pasa su telefono",
+    "cuál es tu número", "cuál es teléfono", "cual es su correo", "tienes whatsapp", "tiene usted teléfono",
+    "me compartilha o seu zap", "me compartilha a sua endereço", "me compartilha o teu email",
+    "me compartilha a tua contato", "qual é o seu número", "qual é o whatsapp", "obtienes whatsapp", "você tem whatsapp", "voce tem telegram",
+    "communiquez-moi votre numéro", "laissez-moi vos coordonnées", "c'est quoi ton numéro",
+    "quel est votre email", "as-tu whatsapp", "avez-vous un skype",
+    "schicken sie mir deine nummer", "gib mir deine Handynummer", "hast du whatsapp",
+    "haben sie eine e-mail", "wie ist deine nummer", "was ist ihre adresse", "somewhat's your email",
 };
 
 static const char *const filler[] = {
@@ -118,6 +136,28 @@ test_generated_mixes(void **state)
     assert_true(found >= 300);
 }
 
+/* Each request found the same alone, in capitals, across a line break and
+ * within a sentence; the plain search must find every one. */
+static void
+test_requests(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < G_N_ELEMENTS(requests); i++) {
+        char *upper = g_ascii_strup(requests[i], -1);
+        char **words = g_strsplit(requests[i], " ", -1);
+        char *broken = g_strjoinv("\n", words);
+        char *sentence = g_strdup_printf("Thanks so much, %s? Talk soon.", requests[i]);
+        const char *forms[] = {requests[i], upper, broken, sentence};
+        for (size_t f = 0; f < G_N_ELEMENTS(forms); f++)
+            if (check_same(forms[f]) == 0)
+                fail_msg("no finding for \"%s\"", forms[f]);
+        g_free(sentence);
+        g_free(broken);
+        g_strfreev(words);
+        g_free(upper);
+    }
+}
+
 static void
 collect_files(const char *dir, GPtrArray *paths)
 {
@@ -159,6 +199,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pieces_alone),
+        cmocka_unit_test(test_requests),
         cmocka_unit_test(test_generated_mixes),
         cmocka_unit_test(test_fixtures),
     };
