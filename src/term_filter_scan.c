@@ -110,6 +110,8 @@ by_position(gconstpointer a, gconstpointer b)
 static void
 merge_candidates(GArray *out, size_t from, GArray *late)
 {
+    if (late->len == 0)
+        return;                /* every walk ended at once; out may hold no data at all */
     g_array_append_vals(out, late->data, late->len);
     cg_term_candidate *c = &g_array_index(out, cg_term_candidate, from);
     size_t n = out->len - from, kept = 0;

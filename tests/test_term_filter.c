@@ -208,8 +208,9 @@ test_leads(void **state)
         "Absatzplanung planungplanung xplanung planung-x\n"
         "pycon 2024 pycon2025 py con 2023 summerfest 2021 fest con 20\n"
         "ebit margin, ab margin abcde margin net margin";
-    const char *const texts[] = { text };
-    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, 1);
+    /* a late prefix whose walk ends at once, in a text with no candidate */
+    const char *const texts[] = { text, "9fest" };
+    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, G_N_ELEMENTS(texts));
     assert_true(found >= 20);
 }
 
