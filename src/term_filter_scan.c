@@ -106,23 +106,48 @@ by_position(gconstpointer a, gconstpointer b)
     return pa < pb ? -1 : pa > pb;
 }
 
-/* Puts the look-back candidates among out's, in order, one per position. */
+/* Sorts the look-back candidates by position, one per position, in place;
+ * their count.  Walks for different terms overlap, so late is in no order. */
+static size_t
+sort_late(GArray *late)
+{
+    cg_term_candidate *l = (cg_term_candidate *)late->data;
+    qsort(l, late->len, sizeof *l, (int (*)(const void *, const void *))by_position);
+    size_t kept = 0;
+    for (size_t i = 0; i < late->len; i++) {
+        if (kept > 0 && l[kept - 1].pos == l[i].pos)
+            l[kept - 1].terms |= l[i].terms;
+        else
+            l[kept++] = l[i];
+    }
+    return kept;
+}
+
+/* Puts the look-back candidates among out's, in order, one per position.
+ * out's own, from `from` on, are in order already (one per position
+ * scanned): only late is sorted, then the two are merged. */
 static void
 merge_candidates(GArray *out, size_t from, GArray *late)
 {
     if (late->len == 0)
         return;                /* every walk ended at once; out may hold no data at all */
-    g_array_append_vals(out, late->data, late->len);
+    size_t nl = sort_late(late), n = out->len - from;
+    const cg_term_candidate *l = (const cg_term_candidate *)late->data;
+    cg_term_candidate *own = g_memdup2(&g_array_index(out, cg_term_candidate, from),
+                                       n * sizeof *own);
+    g_array_set_size(out, from + n + nl);
     cg_term_candidate *c = &g_array_index(out, cg_term_candidate, from);
-    size_t n = out->len - from, kept = 0;
-    qsort(c, n, sizeof *c, (int (*)(const void *, const void *))by_position);
-    for (size_t i = 0; i < n; i++) {
-        if (kept > 0 && c[kept - 1].pos == c[i].pos)
-            c[kept - 1].terms |= c[i].terms;
+    size_t i = 0, j = 0, k = 0;
+    while (i < n || j < nl) {
+        if (j == nl || (i < n && own[i].pos < l[j].pos))
+            c[k++] = own[i++];
+        else if (i == n || l[j].pos < own[i].pos)
+            c[k++] = l[j++];
         else
-            c[kept++] = c[i];
+            c[k++] = (cg_term_candidate){ own[i].pos, own[i++].terms | l[j++].terms };
     }
-    g_array_set_size(out, from + kept);
+    g_array_set_size(out, from + k);
+    g_free(own);
 }
 
 /* The first position q >= p where the raw pair test passes, the byte before
@@ -154,13 +179,20 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
     size_t from = out->len;
     size_t walked_from[32] = { 0 };
     GArray *late = NULL;
+    /* Candidates go out in batches: a call per candidate cost more than
+     * finding it. */
+    cg_term_candidate batch[64];
+    guint batched = 0;
     /* most positions fail the raw pair test of the two bytes there */
     for (size_t p = next_raw_pair(f, t, len, 0); p <= len; p = next_raw_pair(f, t, len, p + 1)) {
         guint kind = (guint)after_kind(f, t, p);
         guint32 terms = terms_at(f, t, len, p, (int)kind, G_MAXUINT32);
         if (terms) {
-            cg_term_candidate c = { (guint32)p, terms };
-            g_array_append_val(out, c);
+            batch[batched++] = (cg_term_candidate){ (guint32)p, terms };
+            if (batched == G_N_ELEMENTS(batch)) {
+                g_array_append_vals(out, batch, batched);
+                batched = 0;
+            }
         }
         guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind, G_MAXUINT32) : 0;
         if (late_terms) {
@@ -169,6 +201,8 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
             look_back(f, t, p, late_terms, walked_from, late);
         }
     }
+    if (batched > 0)
+        g_array_append_vals(out, batch, batched);
     if (late) {
         merge_candidates(out, from, late);
         g_array_free(late, TRUE);

@@ -214,6 +214,54 @@ test_leads(void **state)
     assert_true(found >= 20);
 }
 
+/* Terms sharing one look-back filter over a text with more candidates than
+ * the scan hands out at once: main and late candidates at the same
+ * positions come out merged, in order, one per position, and each term
+ * still finds every match a plain search does. */
+static void
+test_shared_candidates(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "(?<![\\w])(?:\\w+ ){0,2}margins?(?![\\w])",
+        "(?<![\\w])(?:gross|net) margin",
+        "(?<![\\w])margin",
+        "(?<![\\w])(?:\\w+ )?contractor",
+    };
+    GString *text = g_string_new("");
+    for (int i = 0; i < 150; i++)
+        g_string_append(text, i % 3 ? "net margin, gross margins a sub contractor; "
+                                     : "x margin contractor\n");
+    cg_term_filter *f = cg_term_filter_new_lookback();
+    cg_regex *plain[G_N_ELEMENTS(patterns)], *anchored[G_N_ELEMENTS(patterns)];
+    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        assert_true(cg_term_filter_add(f, i, patterns[i], TRUE));
+        plain[i] = cg_regex_new(patterns[i], CG_RE_CASELESS, NULL);
+        anchored[i] = cg_regex_new(patterns[i], CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
+    }
+    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    cg_term_filter_candidates(f, text->str, text->len, cands);
+    assert_true(cands->len > 200);
+    for (guint c = 1; c < cands->len; c++)
+        assert_true(g_array_index(cands, cg_term_candidate, c - 1).pos <
+                    g_array_index(cands, cg_term_candidate, c).pos);
+    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        GPtrArray *want = matches(plain[i], text->str, text->len, NULL, 0);
+        GPtrArray *got = matches(anchored[i], text->str, text->len, cands, CG_TERM_BIT(i));
+        assert_true(want->len >= 100);
+        assert_int_equal(want->len, got->len);
+        for (guint k = 0; k < want->len; k++)
+            assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
+        g_ptr_array_free(want, TRUE);
+        g_ptr_array_free(got, TRUE);
+        cg_regex_free(plain[i]);
+        cg_regex_free(anchored[i]);
+    }
+    g_array_free(cands, TRUE);
+    cg_term_filter_free(f);
+    g_string_free(text, TRUE);
+}
+
 /* The second stage reads whole words and the byte after: "he" must still
  * pass at the very end of a text, and a case-sensitive capital only capitals. */
 static void
@@ -331,6 +379,7 @@ main(void)
         cmocka_unit_test(test_fixture_messages),
         cmocka_unit_test(test_start_classes),
         cmocka_unit_test(test_leads),
+        cmocka_unit_test(test_shared_candidates),
         cmocka_unit_test(test_whole_prefixes),
         cmocka_unit_test(test_scattered_sets),
         cmocka_unit_test(test_every_offset),
