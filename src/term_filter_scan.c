@@ -133,8 +133,9 @@ merge_candidates(GArray *out, size_t from, GArray *late)
         return;                /* every walk ended at once; out may hold no data at all */
     size_t nl = sort_late(late), n = out->len - from;
     const cg_term_candidate *l = (const cg_term_candidate *)late->data;
-    cg_term_candidate *own = g_memdup2(&g_array_index(out, cg_term_candidate, from),
-                                       n * sizeof *own);
+    /* out holds no data at all when it has no candidates */
+    cg_term_candidate *own = n ? g_memdup2(&g_array_index(out, cg_term_candidate, from),
+                                           n * sizeof *own) : NULL;
     g_array_set_size(out, from + n + nl);
     cg_term_candidate *c = &g_array_index(out, cg_term_candidate, from);
     size_t i = 0, j = 0, k = 0;
@@ -143,8 +144,10 @@ merge_candidates(GArray *out, size_t from, GArray *late)
             c[k++] = own[i++];
         else if (i == n || l[j].pos < own[i].pos)
             c[k++] = l[j++];
-        else
-            c[k++] = (cg_term_candidate){ own[i].pos, own[i++].terms | l[j++].terms };
+        else {
+            c[k++] = (cg_term_candidate){ own[i].pos, own[i].terms | l[j].terms };
+            i++, j++;
+        }
     }
     g_array_set_size(out, from + k);
     g_free(own);
