@@ -159,29 +159,12 @@ test_requests(void **state)
 }
 
 static void
-collect_files(const char *dir, GPtrArray *paths)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    assert_non_null(d);
-    const char *name;
-    while ((name = g_dir_read_name(d))) {
-        char *path = g_build_filename(dir, name, NULL);
-        if (g_file_test(path, G_FILE_TEST_IS_DIR))
-            collect_files(path, paths);
-        else if (g_str_has_suffix(name, ".eml"))
-            g_ptr_array_add(paths, g_steal_pointer(&path));
-        g_free(path);
-    }
-    g_dir_close(d);
-}
-
-static void
 test_fixtures(void **state)
 {
     (void)state;
     char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
     GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
-    collect_files(dir, paths);
+    collect_eml_files(dir, paths);
     unsigned found = 0;
     for (guint i = 0; i < paths->len; i++) {
         char *text = NULL;

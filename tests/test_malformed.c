@@ -134,27 +134,30 @@ nested_multiparts(unsigned levels)
     return s;
 }
 
+/* s, parsed with the small limits, is a message that hit limit; frees s. */
+static void
+expect_limit_hit(const char *name, GString *s, const char *limit)
+{
+    cg_message *msg = parse_checked(name, s->str, s->len, &small_limits);
+    assert_non_null(msg);
+    assert_true(hit(msg, limit));
+    cg_message_free(msg);
+    g_string_free(s, TRUE);
+}
+
 static void
 test_deep_nesting(void **state)
 {
     (void)state;
     GString *s = nested_multiparts(1000);
-    cg_message *msg = parse_checked("1000 levels", s->str, s->len, &small_limits);
-    assert_non_null(msg);
-    assert_true(hit(msg, "max_depth"));
-    cg_message_free(msg);
-    g_string_free(s, TRUE);
+    expect_limit_hit("1000 levels", s, "max_depth");
 
     /* attached messages inside attached messages */
     s = g_string_new(NULL);
     for (unsigned i = 0; i < 1000; i++)
         g_string_append(s, "From: a@b.example\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\n");
     g_string_append(s, "From: a@b.example\nSubject: innermost\n\ntext\n");
-    msg = parse_checked("1000 attached messages", s->str, s->len, &small_limits);
-    assert_non_null(msg);
-    assert_true(hit(msg, "max_depth"));
-    cg_message_free(msg);
-    g_string_free(s, TRUE);
+    expect_limit_hit("1000 attached messages", s, "max_depth");
 }
 
 static void
@@ -186,22 +189,14 @@ test_megabyte_lines(void **state)
     for (unsigned i = 0; i < 1024 * 1024; i++)
         g_string_append_c(s, (char)('a' + i % 26));
     g_string_append(s, "\n\nshort body\n");
-    cg_message *msg = parse_checked("1 MB header lines", s->str, s->len, &small_limits);
-    assert_non_null(msg);
-    assert_true(hit(msg, "max_scan_bytes"));
-    cg_message_free(msg);
-    g_string_free(s, TRUE);
+    expect_limit_hit("1 MB header lines", s, "max_scan_bytes");
 
     /* a 4 MB body on one line, with invalid UTF-8 and NULs scattered in it */
     s = g_string_new(headers);
     g_string_append(s, "Content-Type: text/plain; charset=utf-8\n\n");
     for (unsigned i = 0; s->len < 4 * 1024 * 1024; i++)
         g_string_append_len(s, i % 7 ? "call 555 123 4567 " : "\xc3\x00\xff\xed\xa0\x80 ", i % 7 ? 18 : 7);
-    msg = parse_checked("4 MB single line", s->str, s->len, &small_limits);
-    assert_non_null(msg);
-    assert_true(hit(msg, "max_scan_bytes"));
-    cg_message_free(msg);
-    g_string_free(s, TRUE);
+    expect_limit_hit("4 MB single line", s, "max_scan_bytes");
 }
 
 /* A scan that runs out of max_scan_time stops early and says so; the

@@ -113,23 +113,6 @@ check_text(const char *text, size_t len)
 }
 
 static void
-collect_files(const char *dir, GPtrArray *paths)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    assert_non_null(d);
-    const char *name;
-    while ((name = g_dir_read_name(d))) {
-        char *path = g_build_filename(dir, name, NULL);
-        if (g_file_test(path, G_FILE_TEST_IS_DIR))
-            collect_files(path, paths);
-        else if (g_str_has_suffix(name, ".eml"))
-            g_ptr_array_add(paths, g_steal_pointer(&path));
-        g_free(path);
-    }
-    g_dir_close(d);
-}
-
-static void
 test_edge_texts(void **state)
 {
     (void)state;
@@ -145,7 +128,7 @@ test_fixture_messages(void **state)
     (void)state;
     GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
     char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
-    collect_files(dir, paths);
+    collect_eml_files(dir, paths);
     g_free(dir);
     assert_true(paths->len > 50);
     unsigned found = 0;

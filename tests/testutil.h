@@ -30,6 +30,24 @@ load_fixture(const char *name)
     return msg;
 }
 
+/* Appends the path of every .eml file under dir, subdirectories included. */
+static inline void
+collect_eml_files(const char *dir, GPtrArray *paths)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    const char *name;
+    while ((name = g_dir_read_name(d))) {
+        char *path = g_build_filename(dir, name, NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR))
+            collect_eml_files(path, paths);
+        else if (g_str_has_suffix(name, ".eml"))
+            g_ptr_array_add(paths, g_steal_pointer(&path));
+        g_free(path);
+    }
+    g_dir_close(d);
+}
+
 /* The segment at where, or NULL. */
 static inline const cg_segment *
 find_segment(const cg_message *msg, const char *where)

@@ -76,27 +76,14 @@ rm -rf "$DIR"
 mkdir -p "$DIR/etc" "$DIR/spool" "$DIR/data" "$DIR/quarantine"
 chmod 0755 "$DIR" "$DIR/etc" "$DIR/spool"
 chown postfix "$DIR/data"
-cat >"$DIR/etc/main.cf" <<CF
-compatibility_level = 3.6
-queue_directory = $DIR/spool
-data_directory = $DIR/data
-mail_owner = postfix
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-myhostname = bench.localhost
-mydestination =
-mynetworks = 127.0.0.0/8
-alias_maps =
-alias_database =
-maillog_file = $DIR/maillog
-maillog_file_prefixes = $DIR
-smtp_dns_support_level = disabled
+{
+    postfix_main_cf "$DIR" bench.localhost
+    cat <<CF
 relay_domains = sink.test
 transport_maps = texthash:$DIR/etc/transport
 message_size_limit = 104857600
-milter_protocol = 6
-milter_default_action = tempfail
 CF
+} >"$DIR/etc/main.cf"
 echo "sink.test smtp:[127.0.0.1]:$PORT_SINK" >"$DIR/etc/transport"
 smtpd() {   # smtpd PORT MILTER: one master.cf line
     echo "127.0.0.1:$1 inet n - n - - smtpd -o smtpd_milters=$2"

@@ -15,14 +15,9 @@ COMMGUARD=$top_builddir/src/commguard
 
 # unix socket paths are limited to 108 bytes: keep it short
 DIR=$(mktemp -d /tmp/cg-mt-XXXXXX)
-CG_PID=
-failures=0
+. "$(dirname "$0")/e2e-helpers.sh"
 cleanup() {
-    if [ -n "$CG_PID" ]; then
-        kill "$CG_PID" 2>/dev/null
-        # libmilter takes a few seconds to leave after SIGTERM
-        for _ in $(seq 100); do kill -0 "$CG_PID" 2>/dev/null || break; sleep 0.1; done
-    fi
+    stop_commguard
     rm -rf "$DIR"
 }
 trap cleanup EXIT
@@ -59,19 +54,10 @@ done
 
 # the i macro keys the log line
 for qid in MTQIDAUTH MTQIDANON; do
-    if grep -q "$qid: from=<alice@outside.test>" "$DIR/commguard.log"; then
-        echo "ok - log line keyed by queue ID $qid"
-    else
-        echo "not ok - no log line keyed by queue ID $qid"
-        failures=$((failures + 1))
-    fi
+    check "log line keyed by queue ID $qid" grep -q "$qid: from=<alice@outside.test>" "$DIR/commguard.log"
 done
-if grep -q "MTQIDAUTH: .* auth=yes .*action=reject" "$DIR/commguard.log"; then
-    echo "ok - the authenticated message is logged as such"
-else
-    echo "not ok - the authenticated message is not logged with auth=yes"
-    failures=$((failures + 1))
-fi
+check "the authenticated message is logged as such (auth=yes)" \
+    grep -q "MTQIDAUTH: .* auth=yes .*action=reject" "$DIR/commguard.log"
 
 if [ "$failures" -ne 0 ]; then
     echo "--- commguard log"; cat "$DIR/commguard.log"

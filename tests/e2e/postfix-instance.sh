@@ -2,7 +2,8 @@
 # faults.sh) with RUN_NAME set: skips (exit 77) without root, postfix or
 # swaks, then sets up a private Postfix instance in tests/e2e/$RUN_NAME.run
 # on a loopback port with commguard as its milter on $SOCKDIR/commguard.sock
-# (not started), and the helpers the tests share (check, send, delivered...).
+# (not started), and the helpers the Postfix tests share (delivered,
+# header_value...; the others are e2e-helpers.sh's).
 # shellcheck shell=sh
 skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "needs root to run a Postfix instance"
@@ -18,9 +19,8 @@ SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)
 chmod 0755 "$SOCKDIR"    # Postfix (user postfix) must reach the socket
 . "$(dirname "$0")/free-port.sh"
 . "$(dirname "$0")/postfix-services.sh"
+. "$(dirname "$0")/e2e-helpers.sh"
 PORT=$(free_port)
-failures=0
-CG_PID=
 
 cleanup() {
     postfix -c "$DIR/etc" stop >/dev/null 2>&1
@@ -28,39 +28,6 @@ cleanup() {
     rm -rf "$SOCKDIR"
 }
 trap cleanup EXIT
-
-stop_commguard() {
-    [ -n "$CG_PID" ] || return 0
-    kill "$CG_PID" 2>/dev/null
-    # libmilter takes a few seconds to leave after SIGTERM
-    for _ in $(seq 100); do kill -0 "$CG_PID" 2>/dev/null || break; sleep 0.1; done
-    CG_PID=
-}
-
-check() {   # check DESCRIPTION COMMAND...
-    desc=$1; shift
-    if "$@"; then echo "ok - $desc"; else echo "not ok - $desc"; failures=$((failures + 1)); fi
-}
-
-# wait_for FILE-GLOB: up to 20 s for a file to appear
-wait_for() {
-    for _ in $(seq 200); do
-        # shellcheck disable=SC2086
-        set -- $1
-        [ -e "$1" ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-send_from() {   # send_from FROM TO LOGFILE SWAKS-ARGS...  (TO may be a,b for several)
-    from=$1 to=$2 log=$3; shift 3
-    swaks --server 127.0.0.1 --port "$PORT" --from "$from" --to "$to" \
-          --header "Subject: e2e" "$@" >"$log" 2>&1
-}
-send() {        # send TO LOGFILE SWAKS-ARGS...: from a marketplace seller
-    send_from seller@market.test "$@"
-}
 
 # delivered_file ADDRESS: print the delivered message for ADDRESS, waiting up to 20 s
 delivered_file() {
@@ -87,30 +54,17 @@ mkdir -p "$DIR/etc" "$DIR/spool" "$DIR/data" "$DIR/mail" "$DIR/quarantine"
 chmod 0755 "$DIR" "$DIR/etc" "$DIR/spool"
 chown postfix "$DIR/data"
 chown 65534:65534 "$DIR/mail"
-cat >"$DIR/etc/main.cf" <<CF
-compatibility_level = 3.6
-queue_directory = $DIR/spool
-data_directory = $DIR/data
-mail_owner = postfix
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-myhostname = e2e.localhost
-mydestination =
-mynetworks = 127.0.0.0/8
-alias_maps =
-alias_database =
-maillog_file = $DIR/maillog
-maillog_file_prefixes = $DIR
-smtp_dns_support_level = disabled
+{
+    postfix_main_cf "$DIR" e2e.localhost
+    cat <<CF
 virtual_mailbox_domains = localhost
 virtual_mailbox_base = $DIR/mail
 virtual_mailbox_maps = texthash:$DIR/etc/vmailbox
 virtual_uid_maps = static:65534
 virtual_gid_maps = static:65534
 smtpd_milters = unix:$SOCKDIR/commguard.sock
-milter_protocol = 6
-milter_default_action = tempfail
 CF
+} >"$DIR/etc/main.cf"
 cat >"$DIR/etc/vmailbox" <<VM
 @localhost catchall/
 VM

@@ -36,17 +36,10 @@ fi
 DIR=$top_builddir/tests/e2e/sendmail.run
 SOCKDIR=$(mktemp -d /tmp/cg-e2e-XXXXXX)     # unix socket paths are limited to 108 bytes
 . "$(dirname "$0")/free-port.sh"
+. "$(dirname "$0")/e2e-helpers.sh"
 PORT=$(free_port)
-failures=0
-CG_PID= SM_PID=
+SM_PID=
 
-stop_commguard() {
-    [ -n "$CG_PID" ] || return 0
-    kill "$CG_PID" 2>/dev/null
-    # libmilter takes a few seconds to leave after SIGTERM
-    for _ in $(seq 100); do kill -0 "$CG_PID" 2>/dev/null || break; sleep 0.1; done
-    CG_PID=
-}
 cleanup() {
     [ -n "$SM_PID" ] && kill "$SM_PID" 2>/dev/null
     stop_commguard
@@ -54,16 +47,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {   # check DESCRIPTION COMMAND...
-    desc=$1; shift
-    if "$@"; then echo "ok - $desc"; else echo "not ok - $desc"; failures=$((failures + 1)); fi
-}
-send_from() {   # send_from FROM TO LOGFILE SWAKS-ARGS...  (TO may be a,b for several)
-    from=$1 to=$2 log=$3; shift 3
-    swaks --server 127.0.0.1 --port "$PORT" --from "$from" --to "$to" \
-          --header "Subject: e2e" "$@" >"$log" 2>&1
-}
-send() { send_from seller@market.test "$@"; }
 # delivered_file USER: the message the local mailer delivered to USER, waiting up to 20 s
 delivered_file() {
     for _ in $(seq 100); do
@@ -73,15 +56,6 @@ delivered_file() {
     return 1
 }
 delivered() { delivered_file "$1" >/dev/null; }
-wait_for() {    # wait_for FILE-GLOB: up to 20 s for a file to appear
-    for _ in $(seq 200); do
-        # shellcheck disable=SC2086
-        set -- $1
-        [ -e "$1" ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
 
 # ---- the Sendmail instance ---------------------------------------------------
 rm -rf "$DIR"
