@@ -47,15 +47,19 @@
 #define HOUSE_NUM "\\d{1,5}(?:\\s?[-\\x2f]\\s?\\d{1,5})?[A-Za-z]?" NOT_IN_WORD
 #define NUM_END "(?![.,:/]\\d)"
 
-#define EN_TYPE \
-    "(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl" \
+/* The street types are also read, as words, by next_street_start. */
+#define EN_TYPE_WORDS \
+    "street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl" \
     "|square|sq|terrace|close|crescent|highway|hwy|parkway|pkwy|circle|gardens|mews|row" \
-    "|nagar|marg|salai|chowk)\\b\\.?(?!\\s+view\\b)"
+    "|nagar|marg|salai|chowk"
+#define EN_TYPE "(?:" EN_TYPE_WORDS ")\\b\\.?(?!\\s+view\\b)"
 /* Brands and devices named like streets: "2 Google Drive folders". */
 #define NOT_A_STREET_NAME "(?:google|hard|flash|usb|disk|shared|network)\\s"
-#define FR_TYPE \
-    "(?:rue|avenue|av\\.|bd\\.?|boulevard|chemin|place|all(?:e|\\xc3\\xa9)e|impasse|quai" \
-    "|cours|route|passage)\\b"
+/* Each begins with two letters: next_street_start reads them. */
+#define FR_TYPE_WORDS \
+    "rue|avenue|av\\.|bd\\.?|boulevard|chemin|place|all(?:e|\\xc3\\xa9)e|impasse|quai" \
+    "|cours|route|passage"
+#define FR_TYPE "(?:" FR_TYPE_WORDS ")\\b"
 #define IB_TYPE \
     "(?:calle|c/|cl\\.|avenida|avda\\.?|avd\\.|av\\.|plaza|pza\\.|paseo|carrer|camino|ronda" \
     "|rua|(?-i:R\\.)|travessa|tv\\.|alameda|(?-i:Al\\.)|pra(?:\\xc3\\xa7|c)a|p\\xc3\\xa7\\." \
@@ -126,23 +130,28 @@ static const char vcard_pattern[] =
 #define CONTEXT_WINDOW 150
 #define MAX_FINDINGS_PER_TEXT 64
 
+static size_t next_street_start(void *data, const char *text, size_t len, size_t from);
+static size_t next_line_start(void *data, const char *s, size_t len, size_t from);
+
 typedef struct {
-    cg_regex *street, *postcode_tail, *city_tail, *context, *vcard;
-    cg_regex *street_anchored;  /* tried at the positions of next_street_start */
-    cg_regex *vcard_anchored;   /* tried at the start and at line breaks */
+    cg_filtered_regex *street; /* tried at the positions of next_street_start */
+    cg_filtered_regex *vcard;  /* tried at the start and at line breaks */
+    cg_regex *postcode_tail, *city_tail, *context;
+    char **en_types;           /* EN_TYPE_WORDS, one word each */
+    char **fr_types;           /* FR_TYPE_WORDS, one alternative each */
 } address_state;
 
 static void
 address_free(void *state)
 {
     address_state *st = state;
-    cg_regex_free(st->street);
-    cg_regex_free(st->street_anchored);
+    cg_filtered_regex_free(st->street);
+    cg_filtered_regex_free(st->vcard);
     cg_regex_free(st->postcode_tail);
     cg_regex_free(st->city_tail);
     cg_regex_free(st->context);
-    cg_regex_free(st->vcard);
-    cg_regex_free(st->vcard_anchored);
+    g_strfreev(st->en_types);
+    g_strfreev(st->fr_types);
     g_free(st);
 }
 
@@ -151,15 +160,15 @@ address_compile(const cg_config *cfg, GError **error)
 {
     (void)cfg;
     address_state *st = g_new0(address_state, 1);
-    if (!(st->street = cg_regex_new(street_pattern, CG_RE_CASELESS, error)) ||
-        !(st->street_anchored = cg_regex_new(street_pattern, CG_RE_CASELESS | CG_RE_ANCHORED,
-                                             error)) ||
+    st->en_types = g_strsplit(EN_TYPE_WORDS, "|", -1);
+    st->fr_types = g_strsplit(FR_TYPE_WORDS, "|", -1);
+    if (!(st->street = cg_filtered_regex_new_with(street_pattern, CG_RE_CASELESS,
+                                                  next_street_start, error)) ||
         !(st->postcode_tail = cg_regex_new(postcode_tail_pattern, CG_RE_CASELESS, error)) ||
         !(st->city_tail = cg_regex_new(city_tail_pattern, CG_RE_CASELESS, error)) ||
         !(st->context = cg_regex_new(context_pattern, CG_RE_CASELESS, error)) ||
-        !(st->vcard = cg_regex_new(vcard_pattern, CG_RE_CASELESS, error)) ||
-        !(st->vcard_anchored = cg_regex_new(vcard_pattern, CG_RE_CASELESS | CG_RE_ANCHORED,
-                                            error))) {
+        !(st->vcard = cg_filtered_regex_new_with(vcard_pattern, CG_RE_CASELESS, next_line_start,
+                                                 error))) {
         address_free(st);
         return NULL;
     }
@@ -308,19 +317,11 @@ word_end(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar), si
 
 /* The word of an EN_TYPE ("Street", "rd"): its whole ASCII word run. */
 static gboolean
-is_english_street_type(const guchar *s, size_t len, size_t q)
+is_english_street_type(const address_state *st, const guchar *s, size_t len, size_t q)
 {
-    static const street_word types[] = {
-        WORD("street"), WORD("st"), WORD("avenue"), WORD("ave"), WORD("road"), WORD("rd"),
-        WORD("lane"), WORD("ln"), WORD("drive"), WORD("dr"), WORD("boulevard"), WORD("blvd"),
-        WORD("way"), WORD("court"), WORD("ct"), WORD("place"), WORD("pl"), WORD("square"),
-        WORD("sq"), WORD("terrace"), WORD("close"), WORD("crescent"), WORD("highway"),
-        WORD("hwy"), WORD("parkway"), WORD("pkwy"), WORD("circle"), WORD("gardens"),
-        WORD("mews"), WORD("row"), WORD("nagar"), WORD("marg"), WORD("salai"), WORD("chowk"),
-    };
     size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
-    for (size_t i = 0; i < G_N_ELEMENTS(types); i++)
-        if (types[i].len == n && g_ascii_strncasecmp((const char *)s + q, types[i].text, n) == 0)
+    for (char **t = st->en_types; *t; t++)
+        if (strlen(*t) == n && g_ascii_strncasecmp((const char *)s + q, *t, n) == 0)
             return TRUE;
     return FALSE;
 }
@@ -329,7 +330,8 @@ is_english_street_type(const guchar *s, size_t len, size_t q)
  * after the first, at most max_names on, and every word before it starts with
  * a capital or (numbered streets) a digit and is followed by white space. */
 static gboolean
-english_type_follows(const guchar *s, size_t len, size_t word, int max_names)
+english_type_follows(const address_state *st, const guchar *s, size_t len, size_t word,
+                     int max_names)
 {
     for (int names = 1; names <= max_names; names++) {
         if (word >= len || !(g_ascii_isupper(s[word]) || s[word] == 0xc3 || is_digit_byte(s[word])))
@@ -338,7 +340,7 @@ english_type_follows(const guchar *s, size_t len, size_t word, int max_names)
         if (end == len)
             return FALSE;
         word = skip_while(s, len, end, is_space_byte);
-        if (is_english_street_type(s, len, word))
+        if (is_english_street_type(st, s, len, word))
             return TRUE;
     }
     return FALSE;
@@ -384,17 +386,16 @@ word_after_house_number(const guchar *s, size_t len, size_t p)
 }
 
 static gboolean
-street_may_start(const guchar *s, size_t len, size_t p)
+street_may_start(const address_state *st, const guchar *s, size_t len, size_t p)
 {
     if (g_ascii_isdigit(s[p])) {
         size_t word = word_after_house_number(s, len, p);
         if (word >= len)
             return FALSE;
-        static const char fr_pairs[] = "ru av bd bo ch pl al im qu co ro pa ";
-        for (const char *q = fr_pairs; *q && word + 1 < len; q += 3)
-            if (fold_byte(s[word]) == (guchar)q[0] && fold_byte(s[word + 1]) == (guchar)q[1])
+        for (char **t = st->fr_types; *t && word + 1 < len; t++)
+            if (fold_byte(s[word]) == (guchar)(*t)[0] && fold_byte(s[word + 1]) == (guchar)(*t)[1])
                 return TRUE;
-        return english_type_follows(s, len, word, 4);
+        return english_type_follows(st, s, len, word, 4);
     }
     if (begins_street_or_box_word(s, p, len))
         return TRUE;
@@ -406,13 +407,13 @@ street_may_start(const guchar *s, size_t len, size_t p)
     if (end == len)
         return FALSE;
     size_t next = skip_while(s, len, end, is_space_byte);
-    return number_after_letters(s, len, next) || english_type_follows(s, len, p, 3);
+    return number_after_letters(s, len, next) || english_type_follows(st, s, len, p, 3);
 }
 
 static size_t
 next_street_start(void *data, const char *text, size_t len, size_t from)
 {
-    (void)data;
+    const address_state *st = data;
     const guchar *s = (const guchar *)text;
     for (size_t p = from; p < len; p++) {
         guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
@@ -425,19 +426,10 @@ next_street_start(void *data, const char *text, size_t len, size_t from)
         else
             start = g_ascii_islower(c) && !is_word_byte(before) &&
                     begins_street_or_box_word(s, p, len);
-        if (start && street_may_start(s, len, p))
+        if (start && street_may_start(st, s, len, p))
             return p;
     }
     return len + 1;
-}
-
-static gboolean
-find_street(const address_state *st, const char *s, size_t len, size_t pos, gssize *ov)
-{
-    if (cg_filtered_regex_plain_forced())
-        return cg_regex_find(st->street, s, len, pos, ov, 7);
-    return cg_regex_find_candidates(st->street_anchored, next_street_start, NULL, s, len, pos,
-                                    ov, 7);
 }
 
 static gboolean
@@ -505,10 +497,7 @@ scan_vcard(const address_state *st, const cg_text *text, GPtrArray *findings)
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[4];
-    gboolean plain = cg_filtered_regex_plain_forced();
-    while (plain ? cg_regex_find(st->vcard, s, len, pos, ov, 2)
-                 : cg_regex_find_candidates(st->vcard_anchored, next_line_start, NULL, s, len,
-                                            pos, ov, 2)) {
+    while (cg_filtered_regex_find(st->vcard, NULL, s, len, pos, ov, 2)) {
         pos = (size_t)ov[1];
         if (vcard_value_is_address(s, ov[2], ov[3]))
             g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "address", "address.vcard",
@@ -526,7 +515,7 @@ address_scan(const void *state, const cg_text *text, GPtrArray *findings)
     gssize ov[14], tail[2];
 
     scan_vcard(st, text, findings);
-    while (found < MAX_FINDINGS_PER_TEXT && find_street(st, s, len, pos, ov)) {
+    while (found < MAX_FINDINGS_PER_TEXT && cg_filtered_regex_find(st->street, (void *)st, s, len, pos, ov, 7)) {
         gboolean box = ov[10] >= 0, numberless = ov[12] >= 0;
         size_t start = (size_t)ov[0], end = (size_t)ov[1];
         const char *rule;

@@ -44,34 +44,6 @@ static const char *const providers[] = {
     "outlook", "proton", "protonmail", "web", "yahoo", "yandex", "zoho",
 };
 
-typedef struct {
-    cg_regex *plain;
-    cg_regex *anchored;      /* tried at the candidates of next_candidate */
-} email_state;
-
-static void
-email_free(void *state)
-{
-    email_state *st = state;
-    cg_regex_free(st->plain);
-    cg_regex_free(st->anchored);
-    g_free(st);
-}
-
-static void *
-email_compile(const cg_config *cfg, GError **error)
-{
-    (void)cfg;
-    email_state *st = g_new0(email_state, 1);
-    st->plain = cg_regex_new(email_pattern, CG_RE_CASELESS, error);
-    if (st->plain)
-        st->anchored = cg_regex_new(email_pattern, CG_RE_CASELESS | CG_RE_ANCHORED, error);
-    if (!st->anchored) {
-        email_free(st);
-        return NULL;
-    }
-    return st;
-}
 
 static gboolean
 is_one_of(char c, const char *set)
@@ -234,17 +206,28 @@ is_provider(const char *s, gssize a, gssize b)
 }
 
 static void
+email_free(void *state)
+{
+    cg_filtered_regex_free(state);
+}
+
+static void *
+email_compile(const cg_config *cfg, GError **error)
+{
+    (void)cfg;
+    return cg_filtered_regex_new_with(email_pattern, CG_RE_CASELESS, next_candidate, error);
+}
+
+static void
 email_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
-    const email_state *st = state;
+    const cg_filtered_regex *email = state;
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[12];
     email_cursor cursor = { 0 };
-    gboolean plain = cg_filtered_regex_plain_forced();
 
-    while (plain ? cg_regex_find(st->plain, s, len, pos, ov, 6)
-                 : cg_regex_find_candidates(st->anchored, next_candidate, &cursor, s, len, pos, ov, 6)) {
+    while (cg_filtered_regex_find(email, &cursor, s, len, pos, ov, 6)) {
         /* A rejected match may hide a real one inside it ("write me at
          * ana.lee@..." first matches "me at ana.lee"): retry just after its start. */
         pos = (size_t)ov[0] + 1;

@@ -298,12 +298,12 @@ handle_scan(const void *state, const cg_text *text, GPtrArray *findings)
     size_t len = text->view.len, pos = 0;
     gssize ov[2 * (G_N_ELEMENTS(apps) + 1)];
 
-    while (pos < len && cg_filtered_regex_find(st->skype_id, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find(st->skype_id, NULL, s, len, pos, ov, 1)) {
         add(findings, text, "handle.skype-id", ov[0], ov[1], 0.9);
         pos = ov[1];
     }
 
-    for (pos = 0; pos < len && cg_filtered_regex_find(st->app, s, len, pos, ov, G_N_ELEMENTS(apps) + 1);) {
+    for (pos = 0; pos < len && cg_filtered_regex_find(st->app, NULL, s, len, pos, ov, G_N_ELEMENTS(apps) + 1);) {
         size_t start = ov[0], end = ov[1];
         pos = end > start ? end : start + 1;
         size_t which = 0;

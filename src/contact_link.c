@@ -147,17 +147,18 @@ static const char contact_page_pattern[] =
     "apply|application|applications|careers|jobs|submit|intake|enquiry|inquiry|"
     "booking|appointments?|schedule)(?:[/.\\-_?#]|$)";
 
+static size_t next_url_start(void *data, const char *s, size_t len, size_t from);
+
 typedef struct {
-    cg_regex *url, *channel, *work, *contact_page;
-    cg_regex *url_anchored;     /* tried at the positions of next_url_start */
+    cg_filtered_regex *url;     /* tried at the positions of next_url_start */
+    cg_regex *channel, *work, *contact_page;
 } link_state;
 
 static void
 link_free(void *state)
 {
     link_state *st = state;
-    cg_regex_free(st->url);
-    cg_regex_free(st->url_anchored);
+    cg_filtered_regex_free(st->url);
     cg_regex_free(st->channel);
     cg_regex_free(st->work);
     cg_regex_free(st->contact_page);
@@ -169,8 +170,7 @@ link_compile(const cg_config *cfg, GError **error)
 {
     (void)cfg;
     link_state *st = g_new0(link_state, 1);
-    if (!(st->url = cg_regex_new(url_pattern, CG_RE_CASELESS, error)) ||
-        !(st->url_anchored = cg_regex_new(url_pattern, CG_RE_CASELESS | CG_RE_ANCHORED, error)) ||
+    if (!(st->url = cg_filtered_regex_new_with(url_pattern, CG_RE_CASELESS, next_url_start, error)) ||
         !(st->channel = cg_regex_new(channel_pattern, CG_RE_CASELESS, error)) ||
         !(st->work = cg_regex_new(work_pattern, CG_RE_CASELESS, error)) ||
         !(st->contact_page = cg_regex_new(contact_page_pattern, CG_RE_CASELESS, error))) {
@@ -225,14 +225,6 @@ next_url_start(void *data, const char *s, size_t len, size_t from)
         from = d + 1;
     }
     return len + 1;
-}
-
-static gboolean
-find_url(const link_state *st, const char *s, size_t len, size_t pos, gssize *ov)
-{
-    if (cg_filtered_regex_plain_forced())
-        return cg_regex_find(st->url, s, len, pos, ov, 4);
-    return cg_regex_find_candidates(st->url_anchored, next_url_start, NULL, s, len, pos, ov, 4);
 }
 
 /* Does re match within [a, b) of s? */
@@ -323,7 +315,7 @@ link_scan(const void *state, const cg_text *text, GPtrArray *findings)
     size_t len = text->view.len, pos = 0;
     gssize ov[8];
 
-    while (pos < len && find_url(st, s, len, pos, ov)) {
+    while (pos < len && cg_filtered_regex_find(st->url, NULL, s, len, pos, ov, 4)) {
         size_t start = ov[0], end = ov[1];
         pos = end > start ? end : start + 1;
         const char *host = s + ov[4];

@@ -127,7 +127,7 @@ request_scan(const void *state, const cg_text *text, GPtrArray *findings)
     size_t len = text->view.len, pos = 0;
     gssize ov[2], nv[2];
 
-    while (pos < len && cg_filtered_regex_find(st->request, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find(st->request, NULL, s, len, pos, ov, 1)) {
         pos = (size_t)ov[1] > pos ? (size_t)ov[1] : pos + 1;
         size_t from = ov[0] > 60 ? (size_t)ov[0] - 60 : 0;
         if (cg_regex_find(st->negation, s, (size_t)ov[0], from, nv, 1))

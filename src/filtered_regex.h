@@ -21,26 +21,23 @@
  * len + 1.  data is the caller's (it may keep a cursor there). */
 typedef size_t (*cg_candidate_fn)(void *data, const char *s, size_t len, size_t from);
 
-/* cg_regex_find for an anchored regex, tried at the candidates of next. */
-gboolean cg_regex_find_candidates(const cg_regex *anchored, cg_candidate_fn next, void *data,
-                                  const char *s, size_t len, size_t start, gssize *ovec,
-                                  unsigned nvec);
-
 typedef struct cg_filtered_regex cg_filtered_regex;
 
 /* Compiles pattern (flags as cg_regex_new) and, when the term filter can
  * read it, its first bytes; otherwise it is searched the plain way. */
 cg_filtered_regex *cg_filtered_regex_new(const char *pattern, unsigned flags, GError **error);
+/* Compiles pattern to be tried at the candidates of next, a family's own. */
+cg_filtered_regex *cg_filtered_regex_new_with(const char *pattern, unsigned flags,
+                                              cg_candidate_fn next, GError **error);
 void cg_filtered_regex_free(cg_filtered_regex *fr);
 
-/* Same answer as cg_regex_find with the unfiltered pattern. */
-gboolean cg_filtered_regex_find(const cg_filtered_regex *fr, const char *s, size_t len,
-                                size_t start, gssize *ovec, unsigned nvec);
+/* Same answer as cg_regex_find with the unfiltered pattern.  data goes to
+ * the candidate function of cg_filtered_regex_new_with (unused otherwise). */
+gboolean cg_filtered_regex_find(const cg_filtered_regex *fr, void *data, const char *s,
+                                size_t len, size_t start, gssize *ovec, unsigned nvec);
 
-/* Tests only: search the plain way everywhere (cg_filtered_regex_find, and
- * the families with their own candidates check cg_filtered_regex_plain_forced),
- * so a test can compare what both ways find.  Not thread-safe. */
+/* Tests only: search the plain way everywhere, so a test can compare what
+ * both ways find.  Not thread-safe. */
 void cg_filtered_regex_force_plain(gboolean on);
-gboolean cg_filtered_regex_plain_forced(void);
 
 #endif
