@@ -236,8 +236,9 @@ cg_pattern_prefixes(const char *pattern, gboolean caseless, gboolean allow_late)
     if (cg_pattern_parse(pattern, caseless, &tree)) {
         GArray *start = g_array_new(FALSE, TRUE, sizeof(cg_prefix));
         g_array_set_size(start, 1);
-        /* Too many prefixes of full length (\s+ after \s+...): fewer bytes. */
-        for (int depth = CG_PREFIX_MAX; !prefixes && depth >= CG_PREFIX_SHORT; depth -= 5) {
+        /* Too many prefixes of full length (\s+ after \s+...): a byte
+         * fewer at a time, as each byte kept narrows the candidates. */
+        for (int depth = CG_PREFIX_MAX; !prefixes && depth >= CG_PREFIX_SHORT; depth--) {
             const walk w = { depth, allow_late };
             prefixes = extend(tree.root, start, &w);
         }

@@ -23,7 +23,8 @@
  * prefix goes, as a string of symbols (a letter folded, a digit, '_', or
  * one symbol for all other bytes), into one hashed table of term bits.  A
  * term whose prefixes all fit there ("checked") passes a position only when
- * the symbols there are one of its prefixes.
+ * the symbols there are one of its prefixes.  The table grows with
+ * what is put in: filled up, it would pass nearly every position.
  *
  * With look-back (cg_term_filter_new_lookback), a term may also have late
  * prefixes (pattern_prefix.h): those go into a second filter, and where one
@@ -79,6 +80,84 @@ symbol_of(guint8 b)
     return g_ascii_isalnum(b) || b == '_' ? fold(b) : ' ';
 }
 
+static void
+whole_set(cg_term_filter *f, const whole_entry *e)
+{
+    guint slot = whole_slot(f, e->h, (int)e->length);
+    if (e->bits) {
+        f->whole_used += f->whole[slot] == 0;
+        f->whole[slot] |= e->bits;
+    } else {
+        f->whole_used += !bit_has(f->whole_continues, slot);
+        bit_set(f->whole_continues, slot);
+    }
+}
+
+/* Sizes the tables for 2^bits slots and puts every entry in again. */
+static void
+whole_resize(cg_term_filter *f, guint bits)
+{
+    f->whole_bits = bits;
+    f->whole_used = 0;
+    g_free(f->whole);
+    g_free(f->whole_continues);
+    f->whole = g_new0(guint32, 1u << bits);
+    f->whole_continues = g_malloc0((1u << bits) / 8);
+    for (guint i = 0; i < f->whole_entries->len; i++)
+        whole_set(f, &g_array_index(f->whole_entries, whole_entry, i));
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+    const whole_entry *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    if (x->length != y->length)
+        return x->length < y->length ? -1 : 1;
+    return x->bits < y->bits ? -1 : x->bits > y->bits;
+}
+
+/* Keeps one of each entry: prefixes share their beginnings, so the same
+ * entries come many times. */
+static void
+whole_compact(GArray *entries)
+{
+    whole_entry *e = (whole_entry *)entries->data;
+    qsort(e, entries->len, sizeof *e, by_key);
+    guint kept = 0;
+    for (guint i = 0; i < entries->len; i++)
+        if (kept == 0 || by_key(&e[kept - 1], &e[i]) != 0)
+            e[kept++] = e[i];
+    g_array_set_size(entries, kept);
+}
+
+/* A hashed table that fills up passes nearly every position (a term list
+ * of spelled-out names holds a hundred thousand entries): it grows to stay
+ * at most 1/WHOLE_LOAD full. */
+static void
+whole_put(cg_term_filter *f, guint32 h, int length, guint32 bits)
+{
+    whole_entry e = { h, (guint32)length, bits };
+    /* Prefixes listed together share their beginnings: an entry just put
+     * is not kept again. */
+    whole_entry *recent = &f->whole_recent[(h ^ (guint32)length * 0x9e3779b9u ^ bits) %
+                                           G_N_ELEMENTS(f->whole_recent)];
+    if (recent->h == h && recent->length == e.length && recent->bits == bits)
+        return;
+    *recent = e;
+    whole_set(f, &e);
+    if (f->whole_bits == WHOLE_MAX_BITS)
+        return;                /* grown all it may: the entries are not needed again */
+    g_array_append_val(f->whole_entries, e);
+    if (f->whole_used * WHOLE_LOAD > (1u << f->whole_bits))
+        whole_resize(f, f->whole_bits + 1);
+    if (f->whole_bits == WHOLE_MAX_BITS)
+        g_array_set_size(f->whole_entries, 0);
+    else if (f->whole_entries->len > 4 * f->whole_used + 1024)
+        whole_compact(f->whole_entries);
+}
+
 cg_term_filter *
 cg_term_filter_new(void)
 {
@@ -87,6 +166,8 @@ cg_term_filter_new(void)
         f->kind_of[b] = (guint8)byte_kind((guint8)b);
         f->symbol[b] = symbol_of((guint8)b);
     }
+    f->whole_entries = g_array_new(FALSE, FALSE, sizeof(whole_entry));
+    whole_resize(f, WHOLE_MIN_BITS);
     return f;
 }
 
@@ -101,8 +182,12 @@ cg_term_filter_new_lookback(void)
 void
 cg_term_filter_free(cg_term_filter *f)
 {
-    if (f)
-        cg_term_filter_free(f->late);
+    if (!f)
+        return;
+    cg_term_filter_free(f->late);
+    g_free(f->whole);
+    g_free(f->whole_continues);
+    g_array_free(f->whole_entries, TRUE);
     g_free(f);
 }
 
@@ -225,10 +310,10 @@ insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, 
                const guint32 h[N_AFTER], int last_kind, guint32 bit)
 {
     for (int k = 0; k <= last_kind && at < len; k++)
-        bit_set(f->whole_continues, whole_slot(h[k], at));
+        whole_put(f, h[k], at, 0);
     if (at == len) {
         for (int k = 0; k <= last_kind; k++)
-            f->whole[whole_slot(h[k], len)] |= bit;
+            whole_put(f, h[k], len, bit);
         f->whole_lengths |= 1u << len;
         return;
     }

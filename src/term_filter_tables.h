@@ -11,7 +11,9 @@
 
 #define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
 #define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
-#define WHOLE_SIZE (1u << 16)      /* the second stage's hashed table */
+#define WHOLE_MIN_BITS 12          /* the second stage's hashed table: 2^bits slots, */
+#define WHOLE_MAX_BITS 20          /* grown to keep at most 1 in WHOLE_LOAD of them used */
+#define WHOLE_LOAD 8
 #define WHOLE_EXPANSION 64         /* symbol strings one prefix may stand for there */
 #define L2_SIZE 4096
 #define L3_SIZE 16384
@@ -31,6 +33,14 @@ byte_kind(guint8 b)
 
 
 /* ---- tables ---- */
+
+/* One entry of the second stage: the symbols hashed to h, of that length;
+ * no bits: "more symbols follow" (whole_continues), else the term bits. */
+typedef struct {
+    guint32 h;
+    guint32 length;
+    guint32 bits;
+} whole_entry;
 
 /* Term bits for one key, by the kind of byte before the position. */
 typedef struct { guint32 after[N_AFTER]; } term_bits;
@@ -55,10 +65,14 @@ struct cg_term_filter {
     guint32 checked;               /* terms whose every prefix is in whole */
     guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
     guint32 whole_lengths;         /* bit L: some prefix of L symbols */
-    guint32 whole[WHOLE_SIZE];
+    guint whole_bits;
+    guint32 *whole;
     /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
      * the L symbols hashed to h, so reading on may find more. */
-    guint8 whole_continues[WHOLE_SIZE / 8];
+    guint8 *whole_continues;
+    GArray *whole_entries;         /* what was put in, to fill a grown table again */
+    guint whole_used;              /* slots in use, whole and whole_continues together */
+    whole_entry whole_recent[1024];  /* the entries last put, by hash: not kept twice */
     /* look-back */
     gboolean lookback;
     cg_term_filter *late;          /* the late prefixes, keyed where they begin */
@@ -100,9 +114,9 @@ whole_seed(int kind, gboolean capital)
 }
 static inline guint32 whole_step(guint32 h, guint8 symbol) { return (h ^ symbol) * 16777619u; }
 static inline guint
-whole_slot(guint32 h, int length)
+whole_slot(const cg_term_filter *f, guint32 h, int length)
 {
-    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) >> (32 - 16);
+    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) >> (32 - f->whole_bits);
 }
 
 #endif

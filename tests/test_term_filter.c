@@ -143,6 +143,69 @@ test_fixture_messages(void **state)
     g_ptr_array_free(paths, TRUE);
 }
 
+/* Every term of a lexicon in one filter, as a term set has them: its
+ * second-stage table grows several times and drops repeated entries on the
+ * way, and every term must still pass wherever it matches in the fixtures. */
+static unsigned
+check_lexicon_filter(const cg_term *terms, size_t n, GPtrArray *texts)
+{
+    cg_term_filter *f = cg_term_filter_new_lookback();
+    gboolean *taken = g_new0(gboolean, n);
+    for (size_t i = 0; i < n; i++)
+        taken[i] = cg_term_filter_add(f, (guint)i, terms[i].pattern, TRUE);
+    unsigned found = 0;
+    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    for (guint t = 0; t < texts->len; t++) {
+        const GString *text = g_ptr_array_index(texts, t);
+        g_array_set_size(cands, 0);
+        cg_term_filter_candidates(f, text->str, text->len, cands);
+        for (size_t i = 0; i < n; i++) {
+            if (!taken[i])
+                continue;
+            cg_regex *plain = cg_regex_new(terms[i].pattern, CG_RE_CASELESS, NULL);
+            cg_regex *anchored = cg_regex_new(terms[i].pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
+            GPtrArray *want = matches(plain, text->str, text->len, NULL, 0);
+            GPtrArray *got = matches(anchored, text->str, text->len, cands, CG_TERM_BIT(i));
+            if (want->len != got->len)
+                fail_msg("%s: %u matches, filtered %u", terms[i].rule, want->len, got->len);
+            found += want->len;
+            g_ptr_array_free(want, TRUE);
+            g_ptr_array_free(got, TRUE);
+            cg_regex_free(plain);
+            cg_regex_free(anchored);
+        }
+    }
+    g_array_free(cands, TRUE);
+    g_free(taken);
+    cg_term_filter_free(f);
+    return found;
+}
+
+static void
+test_whole_lexicons(void **state)
+{
+    (void)state;
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
+    collect_eml_files(dir, paths);
+    g_free(dir);
+    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)(void (*)(void))g_string_free);
+    for (guint i = 0; i < paths->len; i++) {
+        char *data;
+        gsize len;
+        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
+        g_ptr_array_add(texts, g_string_new_len(data, (gssize)len));
+        g_free(data);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
+        g_ptr_array_add(texts, g_string_new(edge_texts[i]));
+    unsigned found = check_lexicon_filter(cg_confidential_terms, cg_n_confidential_terms, texts) +
+                     check_lexicon_filter(cg_media_terms, cg_n_media_terms, texts);
+    assert_true(found > 1000);
+    g_ptr_array_free(texts, TRUE);
+    g_ptr_array_free(paths, TRUE);
+}
+
 /* What the analyser cannot read it says so, and the caller searches plainly. */
 /* What the byte before a match may be: \b before a word byte and
  * (?<=... ) prove a word start, (?<![a-z]) only that no letter comes before,
@@ -267,6 +330,29 @@ test_whole_prefixes(void **state)
     assert_true(found >= 12);
 }
 
+/* Patterns with \\s+ and runs of punctuation have many prefixes (one per run
+ * length): matches across runs of every length and mix (spaces, tabs, line
+ * breaks, punctuation), cut anywhere, must all pass. */
+static void
+test_non_word_runs(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "share\\s+(?:me\\s+)?your\\s+number",
+        "a[ .,\\-]{0,3}b[.\\s]+c",
+        "(?<![\\w])x\\s*-\\s*y(?![\\w])",
+        "q\\W+\\d",
+    };
+    static const char *const texts[] = {
+        "share your number; share  me   your number; share\t\nyour \n number",
+        "ab c a b  c a.,-b\n\nc a . b . c a  b c a.. b.c a,b..  .c",
+        "x-y x - y x  --  y x   -y x--y xx-y x-yy",
+        "q 1 q.,;2 q  \t 3 q_4 q\n\n\n5 q",
+    };
+    unsigned found = check_patterns(patterns, G_N_ELEMENTS(patterns), texts, G_N_ELEMENTS(texts));
+    assert_int_equal(found, 17);
+}
+
 /* Sets whose bytes lie far apart in the bitmap (punctuation, digits, both
  * cases, bytes above ASCII), with a case-sensitive first byte: every match
  * of each must still be found through the filter. */
@@ -360,10 +446,12 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edge_texts),
         cmocka_unit_test(test_fixture_messages),
+        cmocka_unit_test(test_whole_lexicons),
         cmocka_unit_test(test_start_classes),
         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_shared_candidates),
         cmocka_unit_test(test_whole_prefixes),
+        cmocka_unit_test(test_non_word_runs),
         cmocka_unit_test(test_scattered_sets),
         cmocka_unit_test(test_every_offset),
         cmocka_unit_test(test_unsupported_patterns),
