@@ -11,6 +11,7 @@
  * so that ordinary digit runs are left to contact_phone.c.
  */
 #include "contact_phone.h"
+#include "ascii_words64.h"
 
 #include <string.h>
 
@@ -92,9 +93,13 @@ is_homophone(const number_word *e)
            && (uintptr_t)e < (uintptr_t)(homophones + G_N_ELEMENTS(homophones));
 }
 
-enum { BYTE_OTHER, BYTE_ALNUM, BYTE_HIGH };    /* ASCII letter or digit, >= 0x80 */
+/* ASCII: a letter or digit, a separator allowed between number tokens, any
+ * other; and the bytes of multi-byte characters. */
+enum { BYTE_OTHER, BYTE_GAP, BYTE_ALNUM, BYTE_HIGH };
 
 #define WORD_SLOTS 512      /* a power of two, over twice the words: short probes */
+#define START_ROWS 256      /* rows of start_third: pairs that begin a word, and two more */
+enum { ROW_REJECT, ROW_ACCEPT };
 
 struct phone_words {
     /* The words by slot_of, open addressing with linear probing; a string
@@ -102,8 +107,19 @@ struct phone_words {
     const number_word *slots[WORD_SLOTS];
     guint8 slot_len[WORD_SLOTS];
     size_t longest;
-    gboolean starts[256];   /* bytes a number token can start with: a cheap first test */
+    gboolean starts[256];   /* bytes a number token can start with */
     guint8 byte_kind[256];  /* BYTE_*: the token loop's test without a call per byte */
+    /* A byte as the start tables see it: ASCII letters lowered, digits and
+     * bytes of 0x80 or more as they are, any other 0 (the token has ended). */
+    guint8 start_key[256];
+    /* Whether a token may be digits and number words, from the keys of its
+     * first three bytes: start_third[start_row[first][second]][third].  A
+     * row for each pair of bytes that begins a word, ROW_ACCEPT where the
+     * first two bytes settle it, ROW_REJECT for all others; one lookup
+     * without a branch rejects most ordinary words. */
+    guint8 start_row[256][256];
+    guint8 start_third[START_ROWS][256];
+    guint rows;
     /* By the first two bytes of every word of two or more, the lengths of
      * those words as bits (bit 31: 31 or more), so only lengths that exist
      * are hashed. */
@@ -137,6 +153,24 @@ may_be_word(const phone_words *w, char a, char b, size_t n)
     return (w->pair_lengths[(guint8)a][(guint8)b] & length_bit(n)) != 0;
 }
 
+static gboolean
+is_gap_char(char c)
+{
+    switch (c) {
+    case ' ': case '\n': case ',': case '.': case '-': case '/': case '(': case ')':
+    case '~': case '*': case '|': case ':': case ';':
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+static inline char
+ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
 static inline guint
 slot_of(const char *s, size_t n)
 {
@@ -164,35 +198,6 @@ add_word(phone_words *w, const number_word *e)
     w->slot_len[slot] = (guint8)n;
 }
 
-phone_words *
-phone_words_new(void)
-{
-    phone_words *w = g_new0(phone_words, 1);
-    G_STATIC_ASSERT(2 * (G_N_ELEMENTS(number_words) + G_N_ELEMENTS(homophones)) < WORD_SLOTS);
-    for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
-        add_word(w, &number_words[i]);
-        w->longest = MAX(w->longest, strlen(number_words[i].word));
-        w->starts[(unsigned char)number_words[i].word[0]] = TRUE;
-        add_pair(w, number_words[i].word);
-    }
-    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++) {
-        add_word(w, &homophones[i]);
-        w->starts[(unsigned char)homophones[i].word[0]] = TRUE;
-        add_pair(w, homophones[i].word);
-    }
-    for (int c = '0'; c <= '9'; c++)
-        w->starts[c] = TRUE;
-    for (int c = 0; c < 256; c++)
-        w->byte_kind[c] = c >= 0x80 ? BYTE_HIGH : g_ascii_isalnum(c) ? BYTE_ALNUM : BYTE_OTHER;
-    return w;
-}
-
-void
-phone_words_free(phone_words *w)
-{
-    g_free(w);
-}
-
 static const number_word *
 lookup(const phone_words *w, const char *s, size_t n)
 {
@@ -202,6 +207,78 @@ lookup(const phone_words *w, const char *s, size_t n)
         if (slot_holds(w, slot, s, n))
             return w->slots[slot];
     return NULL;
+}
+
+/*
+ * Let tokens beginning like word through the start tables (after the words
+ * are in: single-byte tokens and digits are set afterwards).  A word of two
+ * bytes lets any token with those first two through; a longer one, its
+ * third byte and any of 0x80 or more, as lowering may change those.
+ */
+static void
+add_start(phone_words *w, const char *word)
+{
+    guint8 a = (guint8)word[0], b = (guint8)word[1];
+    if (!b || b >= 0x80)
+        return;
+    if (!word[2]) {
+        w->start_row[a][b] = ROW_ACCEPT;
+        return;
+    }
+    if (w->start_row[a][b] == ROW_REJECT) {
+        g_assert(w->rows < START_ROWS);
+        w->start_row[a][b] = (guint8)w->rows++;
+        memset(w->start_third[w->start_row[a][b]] + 0x80, 1, 0x80);
+    }
+    w->start_third[w->start_row[a][b]][(guint8)word[2]] = 1;
+}
+
+phone_words *
+phone_words_new(void)
+{
+    phone_words *w = g_new0(phone_words, 1);
+    w->rows = ROW_ACCEPT + 1;
+    G_STATIC_ASSERT(2 * (G_N_ELEMENTS(number_words) + G_N_ELEMENTS(homophones)) < WORD_SLOTS);
+    for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
+        add_word(w, &number_words[i]);
+        w->longest = MAX(w->longest, strlen(number_words[i].word));
+        w->starts[(unsigned char)number_words[i].word[0]] = TRUE;
+        add_pair(w, number_words[i].word);
+        add_start(w, number_words[i].word);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(homophones); i++) {
+        add_word(w, &homophones[i]);
+        w->starts[(unsigned char)homophones[i].word[0]] = TRUE;
+        add_pair(w, homophones[i].word);
+        add_start(w, homophones[i].word);
+    }
+    for (int c = '0'; c <= '9'; c++)
+        w->starts[c] = TRUE;
+    for (int c = 0; c < 256; c++)
+        w->byte_kind[c] = c >= 0x80 ? BYTE_HIGH : g_ascii_isalnum(c) ? BYTE_ALNUM
+                          : is_gap_char((char)c) ? BYTE_GAP : BYTE_OTHER;
+    for (int c = 0; c < 256; c++)
+        w->start_key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
+    /* A token of one byte is a digit or a whole word; after a digit, or a
+     * second byte of 0x80 or more (lowering may change it), token_atoms
+     * decides. */
+    memset(w->start_third[ROW_ACCEPT], 1, 256);
+    for (int a = 0; a < 256; a++) {
+        char one = (char)a;
+        const number_word *whole = lookup(w, &one, 1);
+        if (g_ascii_isdigit(a) || (whole && !is_homophone(whole)))
+            w->start_row[a][0] = ROW_ACCEPT;
+        for (int b = 1; b < 256; b++)
+            if (g_ascii_isdigit(a) || (w->starts[a] && b >= 0x80))
+                w->start_row[a][b] = ROW_ACCEPT;
+    }
+    return w;
+}
+
+void
+phone_words_free(phone_words *w)
+{
+    g_free(w);
 }
 
 /*
@@ -380,18 +457,6 @@ is_token_char(const char *s, size_t i, size_t len, size_t *width)
     return g_unichar_isalpha(g_utf8_get_char(s + i));
 }
 
-static inline gboolean
-is_gap_char(char c)
-{
-    switch (c) {
-    case ' ': case '\n': case ',': case '.': case '-': case '/': case '(': case ')':
-    case '~': case '*': case '|': case ':': case ';':
-        return TRUE;
-    default:
-        return FALSE;
-    }
-}
-
 typedef struct {
     GArray *atoms, *spans;
     gboolean overflow;      /* the stretch outgrew MAX_ATOMS: not a phone number */
@@ -414,10 +479,79 @@ end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
         judge_and_clear(st, text, findings);   /* else the usual case: an ordinary word */
 }
 
-static inline char
-ascii_lower(char c)
+/* Whether a token beginning at p may be digits and number words: a
+ * superset of those token_atoms takes, from the first three bytes. */
+static inline gboolean
+may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
 {
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    guint8 second = p + 1 < len ? w->start_key[(guint8)s[p + 1]] : 0;
+    guint8 third = p + 2 < len ? w->start_key[(guint8)s[p + 2]] : 0;
+    return w->start_third[w->start_row[w->start_key[(guint8)s[p]]][second]][third];
+}
+
+/*
+ * With no stretch open, the tokens that cannot be number words and the
+ * separators between them change nothing: the first position from i on where
+ * a token may begin a number, 64 bytes at a time without a branch per token.
+ * It stops at a byte of 0x80 or more (the caller takes that character on;
+ * within a token, the rest of it cannot be a number either) and leaves a
+ * last partial block to the caller, from the start of a token running into
+ * it.  s[i] is not inside a token.
+ */
+static size_t
+skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
+{
+    guint64 in_token = 0;    /* whether the byte before the block is in a token */
+    size_t token_start = i;
+    for (; i + 64 <= len; i += 64) {
+        guint64 words = 0, high = 0;
+        for (int k = 0; k < 8; k++) {
+            guint64 x = load_le64(s + i + 8 * k);
+            words |= gather_high_bits(ascii_word_bytes(x)) << (8 * k);
+            high |= gather_high_bits(x & BYTES64_HIGH) << (8 * k);
+        }
+        guint64 starts = words & ~(words << 1 | in_token);
+        if (high)
+            starts &= (high & -high) - 1;
+        guint64 candidates = 0;
+        for (guint64 m = starts; m; m &= m - 1) {
+            int bit = __builtin_ctzll(m);
+            candidates |= (guint64)may_begin_number(w, s, i + (size_t)bit, len) << bit;
+        }
+        if (candidates)
+            return i + (size_t)__builtin_ctzll(candidates);
+        if (high)
+            return i + (size_t)__builtin_ctzll(high);
+        if (starts)
+            token_start = i + 63 - (size_t)__builtin_clzll(starts);
+        in_token = words >> 63;
+    }
+    return in_token ? token_start : i;
+}
+
+/* The end of the token whose characters go on at i: eight bytes at a time
+ * while they are ASCII, as most words end within the first eight without a
+ * branch per byte; from a multi-byte character on, a character at a time. */
+static size_t
+token_end(const phone_words *w, const char *s, size_t i, size_t len)
+{
+    for (; i + 8 <= len; i += 8) {
+        guint64 x = load_le64(s + i);
+        guint64 high = x & BYTES64_HIGH, stops = ~(ascii_word_bytes(x) | high) & BYTES64_HIGH;
+        guint64 before_stop = stops ? (stops & -stops) - 1 : ~G_GUINT64_CONSTANT(0);
+        if (high & before_stop)
+            break;
+        if (stops)
+            return i + (size_t)__builtin_ctzll(stops) / 8;
+    }
+    size_t width = 1;
+    for (; i < len; i += width) {
+        guint8 kind = w->byte_kind[(unsigned char)s[i]];
+        width = 1;
+        if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width)))
+            break;
+    }
+    return i;
 }
 
 void
@@ -428,31 +562,24 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
     stretch st = {g_array_new(FALSE, FALSE, sizeof(atom)), g_array_new(FALSE, FALSE, sizeof(token_span)),
                   FALSE};
     while (i < len) {
+        if (!st.spans->len && !st.atoms->len && !st.overflow) {
+            i = skip_to_candidate(w, s, i, len);
+            if (i == len)
+                break;
+        }
+        guint8 kind = w->byte_kind[(unsigned char)s[i]];
         size_t width = 1;
-        if (!is_token_char(s, i, len, &width)) {
-            if (!is_gap_char(s[i]) || ++gap > MAX_GAP)
+        if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
+            if (kind != BYTE_GAP || ++gap > MAX_GAP)
                 end_stretch(&st, text, findings);
             i += width;
             continue;
         }
         size_t start = i;
-        for (i += width; i < len; i += width) {
-            guint8 kind = w->byte_kind[(unsigned char)s[i]];
-            width = 1;
-            if (kind == BYTE_OTHER || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width)))
-                break;
-        }
+        i = token_end(w, s, i + width, len);
         gap = 0;
-        char first = ascii_lower(s[start]);
-        if (!w->starts[(unsigned char)first]) {
+        if (!may_begin_number(w, s, start, len)) {
             end_stretch(&st, text, findings);     /* cannot be a number word or digits */
-            continue;
-        }
-        /* token_atoms's first test, before lowering the whole token: with two
-         * ASCII bytes first, lowering keeps them where they are. */
-        if (i - start >= 2 && !g_ascii_isdigit(first) && (unsigned char)s[start + 1] < 0x80
-            && !has_pair(w, first, ascii_lower(s[start + 1]))) {
-            end_stretch(&st, text, findings);
             continue;
         }
         char buf[MAX_TOKEN + 1], *owned = NULL;

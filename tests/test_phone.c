@@ -246,6 +246,74 @@ test_adversarial(void **state)
     cg_config_free(cfg);
 }
 
+/* Every kind of word start the scan's start tables let through (one byte,
+ * two, three, four or more, capitals, letters of 0x80 or more, digits,
+ * run-together words) inside a number: a start table that loses one breaks
+ * the number in two, each too short. */
+static void
+test_spelled_word_starts(void **state)
+{
+    (void)state;
+    static const char *const tokens[] = {
+        "o", "O", "y", "e", "oh", "OH", "Oh", "um", "un", "et", "UND", "to2", "for80", "2ate", "dos",
+        "DOS", "dez", "elf", "Elf", "six", "SIX", "ten", "and", "null", "zwei", "ZWEI", "Vier",
+        "f\xc3\xbcnf", "F\xc3\x9cNF", "z\xc3\xa9ro", "Z\xc3\x89RO", "zw\xc3\xb6lf", "dreiundzwanzig",
+        "fivefive", "NinetyNine", "soixante", "quatorze", "diecis\xc3\xa9is", "triple 3", "doppel 8",
+        "meia", "3", "42", "2sixseven", "one9zerofor",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(tokens); i++) {
+        char *match = g_strdup_printf("five five five %s one two three four", tokens[i]);
+        char *body = g_strdup_printf("call %s today", match);
+        expect_phone(body, "phone.spelled", match, 0.85);
+        g_free(body);
+        g_free(match);
+    }
+}
+
+/* A word running into a number through every printable ASCII character and
+ * two others, found as with the word cut to its first letter: the word long
+ * enough to cross the 64-byte blocks the scan steps by at every offset, and
+ * made of number words after its first letter so that a start mistaken
+ * inside it joins the number.  For a few joins, words before it move it
+ * through a block, so that a short one crosses into the block's end too. */
+static void
+test_spelled_after_long_words(void **state)
+{
+    (void)state;
+    GPtrArray *joins = g_ptr_array_new_with_free_func(g_free);
+    for (char c = 0x21; c < 0x7f; c++)
+        g_ptr_array_add(joins, g_strdup_printf("%c", c));
+    g_ptr_array_add(joins, g_strdup("\xc3\xa9"));      /* a letter */
+    g_ptr_array_add(joins, g_strdup("\xe2\x80\x94")); /* a dash */
+    unsigned found = 0;
+    for (guint j = 0; j < joins->len; j++) {
+        const char *join = g_ptr_array_index(joins, j);
+        int pads = strchr(" -z", join[0]) || (guchar)join[0] >= 0x80 ? 32 : 4;
+        for (int pad = 0; pad < pads; pad++) {
+            GString *body = g_string_new(NULL);
+            for (int p = 0; p < pad; p++)
+                g_string_append(body, "q ");
+            g_string_append_c(body, 'x');
+            gsize word_end = body->len;
+            g_string_append_printf(body, "%s%s", join, "five five five oh one four two eight eight");
+            best_phone want = phone_in(body->str);
+            found += want.rule != NULL;
+            for (int fives = 0; fives < 18; fives++) {
+                g_string_insert(body, word_end, "five");
+                best_phone got = phone_in(body->str);
+                if (g_strcmp0(got.rule, want.rule) || g_strcmp0(got.match, want.match) || got.score != want.score)
+                    fail_msg("\"%s\": got %s, with the word cut short %s", body->str,
+                             got.match ? got.match : "-", want.match ? want.match : "-");
+                best_clear(&got);
+            }
+            best_clear(&want);
+            g_string_free(body, TRUE);
+        }
+    }
+    assert_true(found > 300);
+    g_ptr_array_free(joins, TRUE);
+}
+
 int
 main(void)
 {
@@ -254,6 +322,8 @@ main(void)
         cmocka_unit_test(test_separators),
         cmocka_unit_test(test_other_scripts_and_lookalikes),
         cmocka_unit_test(test_spelled),
+        cmocka_unit_test(test_spelled_word_starts),
+        cmocka_unit_test(test_spelled_after_long_words),
         cmocka_unit_test(test_links_and_apps),
         cmocka_unit_test(test_scores),
         cmocka_unit_test(test_not_phones),
