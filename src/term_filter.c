@@ -153,7 +153,7 @@ whole_put(cg_term_filter *f, guint32 h, int length, guint32 bits)
     if (f->whole_used * WHOLE_LOAD > (1u << f->whole_bits))
         whole_resize(f, f->whole_bits + 1);
     if (f->whole_bits == WHOLE_MAX_BITS)
-        g_array_set_size(f->whole_entries, 0);
+        g_clear_pointer(&f->whole_entries, g_array_unref);   /* its memory too: MBs for a big set */
     else if (f->whole_entries->len > 4 * f->whole_used + 1024)
         whole_compact(f->whole_entries);
 }
@@ -187,7 +187,8 @@ cg_term_filter_free(cg_term_filter *f)
     cg_term_filter_free(f->late);
     g_free(f->whole);
     g_free(f->whole_continues);
-    g_array_free(f->whole_entries, TRUE);
+    if (f->whole_entries)
+        g_array_unref(f->whole_entries);
     g_free(f);
 }
 

@@ -70,7 +70,7 @@ struct cg_term_filter {
     /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
      * the L symbols hashed to h, so reading on may find more. */
     guint8 *whole_continues;
-    GArray *whole_entries;         /* what was put in, to fill a grown table again */
+    GArray *whole_entries;         /* what was put in, to fill a grown table again; NULL at full size */
     guint whole_used;              /* slots in use, whole and whole_continues together */
     whole_entry whole_recent[1024];  /* the entries last put, by hash: not kept twice */
     /* look-back */

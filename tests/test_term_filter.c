@@ -52,6 +52,31 @@ matches(const cg_regex *re, const char *text, size_t len, GArray *cands, guint32
     }
 }
 
+/* How many matches of pattern a plain search finds in text; fails unless
+ * the anchored pattern, tried only at the candidates of term index, finds
+ * the same. */
+static unsigned
+compare_pattern(const char *name, guint index, const char *pattern, const char *text,
+                size_t len, GArray *cands)
+{
+    cg_regex *plain = cg_regex_new(pattern, CG_RE_CASELESS, NULL);
+    cg_regex *anchored = cg_regex_new(pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
+    assert_non_null(plain);
+    assert_non_null(anchored);
+    GPtrArray *want = matches(plain, text, len, NULL, 0);
+    GPtrArray *got = matches(anchored, text, len, cands, CG_TERM_BIT(index));
+    if (want->len != got->len)
+        fail_msg("%s: %u matches, filtered %u", name, want->len, got->len);
+    for (guint k = 0; k < want->len; k++)
+        assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
+    unsigned found = want->len;
+    g_ptr_array_free(want, TRUE);
+    g_ptr_array_free(got, TRUE);
+    cg_regex_free(plain);
+    cg_regex_free(anchored);
+    return found;
+}
+
 /* How many matches of pattern in text; fails when the filter's candidates
  * find other matches than a plain search.  Patterns beyond the filter
  * count nothing. */
@@ -63,26 +88,33 @@ check_pattern(const char *name, guint index, const char *pattern, const char *te
         cg_term_filter_free(f);    /* searched the plain way */
         return 0;
     }
-    cg_regex *plain = cg_regex_new(pattern, CG_RE_CASELESS, NULL);
-    cg_regex *anchored = cg_regex_new(pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
-    assert_non_null(plain);
-    assert_non_null(anchored);
     GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
     cg_term_filter_candidates(f, text, len, cands);
-    GPtrArray *want = matches(plain, text, len, NULL, 0);
-    GPtrArray *got = matches(anchored, text, len, cands, CG_TERM_BIT(index));
-    if (want->len != got->len)
-        fail_msg("%s: %u matches, filtered %u", name, want->len, got->len);
-    for (guint k = 0; k < want->len; k++)
-        assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
-    unsigned found = want->len;
-    g_ptr_array_free(want, TRUE);
-    g_ptr_array_free(got, TRUE);
+    unsigned found = compare_pattern(name, index, pattern, text, len, cands);
     g_array_free(cands, TRUE);
-    cg_regex_free(plain);
-    cg_regex_free(anchored);
     cg_term_filter_free(f);
     return found;
+}
+
+/* The fixtures' raw texts (GStrings). */
+static GPtrArray *
+fixture_texts(void)
+{
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
+    collect_eml_files(dir, paths);
+    g_free(dir);
+    assert_true(paths->len > 50);
+    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)(void (*)(void))g_string_free);
+    for (guint i = 0; i < paths->len; i++) {
+        char *data;
+        gsize len;
+        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
+        g_ptr_array_add(texts, g_string_new_len(data, (gssize)len));
+        g_free(data);
+    }
+    g_ptr_array_free(paths, TRUE);
+    return texts;
 }
 
 static unsigned
@@ -126,21 +158,14 @@ static void
 test_fixture_messages(void **state)
 {
     (void)state;
-    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
-    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
-    collect_eml_files(dir, paths);
-    g_free(dir);
-    assert_true(paths->len > 50);
+    GPtrArray *texts = fixture_texts();
     unsigned found = 0;
-    for (guint i = 0; i < paths->len; i++) {
-        char *data;
-        gsize len;
-        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
-        found += check_text(data, len);
-        g_free(data);
+    for (guint i = 0; i < texts->len; i++) {
+        const GString *text = g_ptr_array_index(texts, i);
+        found += check_text(text->str, text->len);
     }
     assert_true(found > 1000);
-    g_ptr_array_free(paths, TRUE);
+    g_ptr_array_free(texts, TRUE);
 }
 
 /* Every term of a lexicon in one filter, as a term set has them: its
@@ -160,19 +185,9 @@ check_lexicon_filter(const cg_term *terms, size_t n, GPtrArray *texts)
         g_array_set_size(cands, 0);
         cg_term_filter_candidates(f, text->str, text->len, cands);
         for (size_t i = 0; i < n; i++) {
-            if (!taken[i])
-                continue;
-            cg_regex *plain = cg_regex_new(terms[i].pattern, CG_RE_CASELESS, NULL);
-            cg_regex *anchored = cg_regex_new(terms[i].pattern, CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
-            GPtrArray *want = matches(plain, text->str, text->len, NULL, 0);
-            GPtrArray *got = matches(anchored, text->str, text->len, cands, CG_TERM_BIT(i));
-            if (want->len != got->len)
-                fail_msg("%s: %u matches, filtered %u", terms[i].rule, want->len, got->len);
-            found += want->len;
-            g_ptr_array_free(want, TRUE);
-            g_ptr_array_free(got, TRUE);
-            cg_regex_free(plain);
-            cg_regex_free(anchored);
+            if (taken[i])
+                found += compare_pattern(terms[i].rule, (guint)i, terms[i].pattern, text->str,
+                                         text->len, cands);
         }
     }
     g_array_free(cands, TRUE);
@@ -185,25 +200,13 @@ static void
 test_whole_lexicons(void **state)
 {
     (void)state;
-    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
-    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
-    collect_eml_files(dir, paths);
-    g_free(dir);
-    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)(void (*)(void))g_string_free);
-    for (guint i = 0; i < paths->len; i++) {
-        char *data;
-        gsize len;
-        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
-        g_ptr_array_add(texts, g_string_new_len(data, (gssize)len));
-        g_free(data);
-    }
+    GPtrArray *texts = fixture_texts();
     for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
         g_ptr_array_add(texts, g_string_new(edge_texts[i]));
     unsigned found = check_lexicon_filter(cg_confidential_terms, cg_n_confidential_terms, texts) +
                      check_lexicon_filter(cg_media_terms, cg_n_media_terms, texts);
     assert_true(found > 1000);
     g_ptr_array_free(texts, TRUE);
-    g_ptr_array_free(paths, TRUE);
 }
 
 /* What the analyser cannot read it says so, and the caller searches plainly. */
@@ -279,12 +282,8 @@ test_shared_candidates(void **state)
         g_string_append(text, i % 3 ? "net margin, gross margins a sub contractor; "
                                      : "x margin contractor\n");
     cg_term_filter *f = cg_term_filter_new_lookback();
-    cg_regex *plain[G_N_ELEMENTS(patterns)], *anchored[G_N_ELEMENTS(patterns)];
-    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
+    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++)
         assert_true(cg_term_filter_add(f, i, patterns[i], TRUE));
-        plain[i] = cg_regex_new(patterns[i], CG_RE_CASELESS, NULL);
-        anchored[i] = cg_regex_new(patterns[i], CG_RE_CASELESS | CG_RE_ANCHORED, NULL);
-    }
     GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
     cg_term_filter_candidates(f, text->str, text->len, cands);
     assert_true(cands->len > 200);
@@ -292,16 +291,7 @@ test_shared_candidates(void **state)
         assert_true(g_array_index(cands, cg_term_candidate, c - 1).pos <
                     g_array_index(cands, cg_term_candidate, c).pos);
     for (guint i = 0; i < G_N_ELEMENTS(patterns); i++) {
-        GPtrArray *want = matches(plain[i], text->str, text->len, NULL, 0);
-        GPtrArray *got = matches(anchored[i], text->str, text->len, cands, CG_TERM_BIT(i));
-        assert_true(want->len >= 100);
-        assert_int_equal(want->len, got->len);
-        for (guint k = 0; k < want->len; k++)
-            assert_string_equal(g_ptr_array_index(want, k), g_ptr_array_index(got, k));
-        g_ptr_array_free(want, TRUE);
-        g_ptr_array_free(got, TRUE);
-        cg_regex_free(plain[i]);
-        cg_regex_free(anchored[i]);
+        assert_true(compare_pattern(patterns[i], i, patterns[i], text->str, text->len, cands) >= 100);
     }
     g_array_free(cands, TRUE);
     cg_term_filter_free(f);
@@ -330,7 +320,7 @@ test_whole_prefixes(void **state)
     assert_true(found >= 12);
 }
 
-/* Patterns with \\s+ and runs of punctuation have many prefixes (one per run
+/* Patterns with \s+ and runs of punctuation have many prefixes (one per run
  * length): matches across runs of every length and mix (spaces, tabs, line
  * breaks, punctuation), cut anywhere, must all pass. */
 static void
