@@ -35,6 +35,10 @@ typedef struct {
     cg_text *texts;
     size_t ntexts;
     gint64 deadline;         /* g_get_monotonic_time() past which detectors stop; 0 = none */
+    /* The matches of the engine's termset (evidence.h), by category, for
+     * each category being scanned: a detector copies its array before
+     * adding to it. */
+    GArray *const *term_hits;
 } cg_doc;
 
 /* The scan-time budget has run out: detectors check it between rule families

@@ -44,7 +44,6 @@ enum { CLIENT_NAME = CONF_NCLASSES, APPROVED_NAME };
 
 typedef struct {
     cg_detector base;
-    cg_termset *terms;
     cg_namelist *clients;      /* configured client/partner names */
     cg_namelist *approved;     /* names approved for reference */
 } confidential_detector;
@@ -262,8 +261,7 @@ static void
 confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
 {
     const confidential_detector *cd = (const confidential_detector *)self;
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(cg_hit));
-    cg_termset_scan(cd->terms, doc, hits);
+    GArray *hits = g_array_copy(doc->term_hits[CG_CAT_CONFIDENTIAL]);
     find_clients(cd, doc, hits);
 
     hit_index ix;
@@ -317,7 +315,6 @@ static void
 confidential_free(cg_detector *self)
 {
     confidential_detector *cd = (confidential_detector *)self;
-    cg_termset_free(cd->terms);
     cg_namelist_free(cd->clients);
     cg_namelist_free(cd->approved);
     g_free(cd);
@@ -343,8 +340,8 @@ add_extra_terms(cg_termset *ts, const cg_config *cfg, GError **error)
     g_ptr_array_add(words, NULL);
     char *pattern = cg_words_pattern((char *const *)words->pdata);
     g_ptr_array_free(words, TRUE);
-    gboolean ok = !pattern || cg_termset_add(ts, CONF_INTERNAL, "confidential.configured-term",
-                                             pattern, error);
+    gboolean ok = !pattern || cg_termset_add(ts, CG_CAT_CONFIDENTIAL, CONF_INTERNAL,
+                                             "confidential.configured-term", pattern, error);
     g_free(pattern);
     return ok;
 }
@@ -365,7 +362,7 @@ load_names(cg_namelist *nl, const char *path, GError **error)
 }
 
 cg_detector *
-cg_confidential_detector_new(const cg_config *cfg, GError **error)
+cg_confidential_detector_new(const cg_config *cfg, cg_termset *terms, GError **error)
 {
     confidential_detector *cd = g_new0(confidential_detector, 1);
     cd->base.name = "confidential";
@@ -374,8 +371,9 @@ cg_confidential_detector_new(const cg_config *cfg, GError **error)
     cd->base.free = confidential_free;
     cd->clients = cg_namelist_new();
     cd->approved = cg_namelist_new();
-    cd->terms = cg_termset_new(cg_confidential_terms, cg_n_confidential_terms, error);
-    if (!cd->terms || !add_extra_terms(cd->terms, cfg, error)) {
+    if (!cg_termset_add_terms(terms, CG_CAT_CONFIDENTIAL, cg_confidential_terms,
+                              cg_n_confidential_terms, error) ||
+        !add_extra_terms(terms, cfg, error)) {
         confidential_free(&cd->base);
         return NULL;
     }

@@ -80,7 +80,7 @@ contact_free(cg_detector *self)
 }
 
 cg_detector *
-cg_contact_detector_new(const cg_config *cfg, GError **error)
+cg_contact_detector_new(const cg_config *cfg, cg_termset *terms G_GNUC_UNUSED, GError **error)
 {
     contact_detector *cd = g_new0(contact_detector, 1);
     cd->base.name = "contact";

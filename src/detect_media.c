@@ -35,7 +35,6 @@
 
 typedef struct {
     cg_detector base;
-    cg_termset *terms;
     char **media_domains, **analyst_domains, **event_domains;
 } media_detector;
 
@@ -87,7 +86,7 @@ same_word(const cg_doc *doc, const cg_hit *a, const cg_hit *b)
 }
 
 static void
-collect(const cg_doc *doc, GArray *hits, media_evidence *ev)
+collect(const cg_doc *doc, const GArray *hits, media_evidence *ev)
 {
     memset(ev, 0, sizeof *ev);
     for (guint i = 0; i < hits->len; i++) {
@@ -124,8 +123,7 @@ static void
 media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
 {
     const media_detector *md = (const media_detector *)self;
-    GArray *hits = g_array_new(FALSE, FALSE, sizeof(cg_hit));
-    cg_termset_scan(md->terms, doc, hits);
+    const GArray *hits = doc->term_hits[CG_CAT_MEDIA];
     media_evidence ev;
     collect(doc, hits, &ev);
     const cg_hit *const *f = ev.first;
@@ -197,14 +195,12 @@ media_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
         emit(doc, f[MEDIA_DEADLINE], "deadline", MIN(0.2, judgement), findings);
     if (f[MEDIA_OUTLET] && f[MEDIA_OUTLET] != top)
         emit(doc, f[MEDIA_OUTLET], "outlet", MIN(0.2, judgement), findings);
-    g_array_free(hits, TRUE);
 }
 
 static void
 media_free(cg_detector *self)
 {
     media_detector *md = (media_detector *)self;
-    cg_termset_free(md->terms);
     g_strfreev(md->media_domains);
     g_strfreev(md->analyst_domains);
     g_strfreev(md->event_domains);
@@ -212,7 +208,7 @@ media_free(cg_detector *self)
 }
 
 cg_detector *
-cg_media_detector_new(const cg_config *cfg, GError **error)
+cg_media_detector_new(const cg_config *cfg, cg_termset *terms, GError **error)
 {
     media_detector *md = g_new0(media_detector, 1);
     md->base.name = "media";
@@ -222,8 +218,7 @@ cg_media_detector_new(const cg_config *cfg, GError **error)
     md->media_domains = g_strdupv(cfg->media_domains);
     md->analyst_domains = g_strdupv(cfg->analyst_domains);
     md->event_domains = g_strdupv(cfg->event_domains);
-    md->terms = cg_termset_new(cg_media_terms, cg_n_media_terms, error);
-    if (!md->terms) {
+    if (!cg_termset_add_terms(terms, CG_CAT_MEDIA, cg_media_terms, cg_n_media_terms, error)) {
         media_free(&md->base);
         return NULL;
     }

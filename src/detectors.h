@@ -1,14 +1,18 @@
 /*
- * detectors.h -- constructors of the built-in detectors.
+ * detectors.h -- constructors of the built-in detectors.  A detector that
+ * judges a message by its vocabulary adds its terms to the engine's termset
+ * and reads their matches from cg_doc.term_hits.
  */
 #ifndef CG_DETECTORS_H
 #define CG_DETECTORS_H
 
 #include "config.h"
 #include "detect.h"
+#include "evidence.h"
 
-cg_detector *cg_contact_detector_new(const cg_config *cfg, GError **error);
-cg_detector *cg_confidential_detector_new(const cg_config *cfg, GError **error);
-cg_detector *cg_media_detector_new(const cg_config *cfg, GError **error);
+cg_detector *cg_contact_detector_new(const cg_config *cfg, cg_termset *terms, GError **error);
+cg_detector *cg_confidential_detector_new(const cg_config *cfg, cg_termset *terms,
+                                          GError **error);
+cg_detector *cg_media_detector_new(const cg_config *cfg, cg_termset *terms, GError **error);
 
 #endif

@@ -8,6 +8,7 @@ struct cg_engine {
     double threshold[CG_CAT_COUNT];
     gint64 max_scan_time_us;  /* 0 = no budget */
     GPtrArray *detectors;     /* cg_detector * */
+    cg_termset *terms;        /* the detectors' vocabularies, matched in one pass */
 };
 
 static void
@@ -22,17 +23,18 @@ cg_engine_new(const cg_config *cfg, GError **error)
 {
     cg_engine *engine = g_new0(cg_engine, 1);
     engine->detectors = g_ptr_array_new_with_free_func(detector_free);
+    engine->terms = cg_termset_new();
     for (int i = 0; i < CG_CAT_COUNT; i++)
         engine->threshold[i] = cfg->threshold[i];
     engine->max_scan_time_us = (gint64)cfg->max_scan_time * 1000;
 
-    cg_detector *(*const constructors[])(const cg_config *, GError **) = {
+    cg_detector *(*const constructors[])(const cg_config *, cg_termset *, GError **) = {
         cg_contact_detector_new,
         cg_confidential_detector_new,
         cg_media_detector_new,
     };
     for (size_t i = 0; i < G_N_ELEMENTS(constructors); i++) {
-        cg_detector *d = constructors[i](cfg, error);
+        cg_detector *d = constructors[i](cfg, engine->terms, error);
         if (!d) {
             cg_engine_free(engine);
             return NULL;
@@ -48,6 +50,7 @@ cg_engine_free(cg_engine *engine)
     if (!engine)
         return;
     g_ptr_array_free(engine->detectors, TRUE);
+    cg_termset_free(engine->terms);
     g_free(engine);
 }
 
@@ -71,6 +74,14 @@ cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mas
         cg_view_build(&doc.texts[i].view, seg->text, seg->len);
     }
 
+    GArray *term_hits[CG_CAT_COUNT] = { NULL };
+    for (int c = 0; c < CG_CAT_COUNT; c++)
+        if (mask & (1u << c))
+            term_hits[c] = g_array_new(FALSE, FALSE, sizeof(cg_hit));
+    if (!cg_doc_out_of_time(&doc))
+        cg_termset_scan(engine->terms, &doc, term_hits);
+    doc.term_hits = term_hits;
+
     cg_result *result = cg_result_new();
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)cg_finding_free);
     for (guint i = 0; i < engine->detectors->len; i++) {
@@ -86,6 +97,9 @@ cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mas
     result->truncated = msg->truncated || result->out_of_time;
     cg_result_score(result, engine->threshold);
 
+    for (int c = 0; c < CG_CAT_COUNT; c++)
+        if (term_hits[c])
+            g_array_free(term_hits[c], TRUE);
     for (size_t i = 0; i < doc.ntexts; i++)
         cg_view_clear(&doc.texts[i].view);
     g_free(doc.texts);

@@ -11,6 +11,7 @@
 #define MAX_HITS_PER_TERM 256
 
 typedef struct {
+    cg_category owner;
     int cls;
     const char *rule;
     cg_regex *re;
@@ -20,47 +21,52 @@ typedef struct {
 struct cg_termset {
     GArray *terms;           /* compiled_term */
     GPtrArray *owned;        /* rule names of added terms */
-    cg_term_filter *filter;
-    gboolean any_filtered;
+    cg_term_filter *filter;  /* of every term: a term's bit may stand for others too */
 };
 
 static gboolean
-compile_term(cg_termset *ts, int cls, const char *rule, const char *pattern, GError **error)
+compile_term(cg_termset *ts, cg_category owner, int cls, const char *rule, const char *pattern,
+             GError **error)
 {
     guint index = ts->terms->len;
     gboolean filtered = cg_term_filter_add(ts->filter, index, pattern, TRUE);
     cg_regex *re = cg_regex_new(pattern, CG_RE_CASELESS | (filtered ? CG_RE_ANCHORED : 0), error);
-    if (!re)
+    if (!re) {
+        g_prefix_error(error, "term %s: ", rule);
         return FALSE;
-    compiled_term ct = { cls, rule, re, filtered };
+    }
+    compiled_term ct = { owner, cls, rule, re, filtered };
     g_array_append_val(ts->terms, ct);
-    ts->any_filtered = ts->any_filtered || filtered;
     return TRUE;
 }
 
 cg_termset *
-cg_termset_new(const cg_term *terms, size_t n, GError **error)
+cg_termset_new(void)
 {
     cg_termset *ts = g_new0(cg_termset, 1);
     ts->terms = g_array_new(FALSE, FALSE, sizeof(compiled_term));
     ts->owned = g_ptr_array_new_with_free_func(g_free);
     ts->filter = cg_term_filter_new_lookback();
-    for (size_t i = 0; i < n; i++) {
-        if (!compile_term(ts, terms[i].cls, terms[i].rule, terms[i].pattern, error)) {
-            g_prefix_error(error, "term %s: ", terms[i].rule);
-            cg_termset_free(ts);
-            return NULL;
-        }
-    }
     return ts;
 }
 
 gboolean
-cg_termset_add(cg_termset *ts, int cls, const char *rule, const char *pattern, GError **error)
+cg_termset_add_terms(cg_termset *ts, cg_category owner, const cg_term *terms, size_t n,
+                     GError **error)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!compile_term(ts, owner, terms[i].cls, terms[i].rule, terms[i].pattern, error))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean
+cg_termset_add(cg_termset *ts, cg_category owner, int cls, const char *rule, const char *pattern,
+               GError **error)
 {
     char *name = g_strdup(rule);
     g_ptr_array_add(ts->owned, name);
-    return compile_term(ts, cls, name, pattern, error);
+    return compile_term(ts, owner, cls, name, pattern, error);
 }
 
 void
@@ -116,20 +122,27 @@ scan_everywhere(const compiled_term *ct, const cg_view *v, guint text, GArray *h
 }
 
 void
-cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *hits)
+cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_CAT_COUNT])
 {
+    gboolean any_filtered = FALSE;
+    for (guint i = 0; i < ts->terms->len; i++) {
+        const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
+        any_filtered = any_filtered || (ct->filtered && hits[ct->owner]);
+    }
     GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
     for (guint t = 0; t < doc->ntexts; t++) {
         const cg_view *v = &doc->texts[t].view;
         g_array_set_size(cands, 0);
-        if (ts->any_filtered)
+        if (any_filtered)
             cg_term_filter_candidates(ts->filter, v->text, v->len, cands);
         for (guint i = 0; i < ts->terms->len; i++) {
             const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
+            if (!hits[ct->owner])
+                continue;
             if (ct->filtered)
-                scan_candidates(ct, i, v, t, cands, hits);
+                scan_candidates(ct, i, v, t, cands, hits[ct->owner]);
             else
-                scan_everywhere(ct, v, t, hits);
+                scan_everywhere(ct, v, t, hits[ct->owner]);
         }
     }
     g_array_free(cands, TRUE);

@@ -4,8 +4,12 @@
  *
  * A detector lists its vocabulary as terms: a PCRE2 pattern and the class of
  * evidence it is (a metric word, a figure, a confidentiality marker...).
- * cg_termset_scan finds every match of every term in every segment; the
- * detector then weighs the hits by class and by how close they are.
+ * The engine keeps the terms of all such detectors in one set, each term
+ * marked with its detector's category, because finding where terms could
+ * start is one pass over a text however many terms there are: two sets cost
+ * two passes.  cg_termset_scan finds every match of every term in every
+ * segment; each detector then weighs its own hits by class and by how close
+ * they are.
  */
 #ifndef CG_EVIDENCE_H
 #define CG_EVIDENCE_H
@@ -28,14 +32,18 @@ typedef struct {
 
 typedef struct cg_termset cg_termset;
 
-cg_termset *cg_termset_new(const cg_term *terms, size_t n, GError **error);
-/* Add one more term whose pattern is owned by the set (used for configured lists). */
-gboolean cg_termset_add(cg_termset *ts, int cls, const char *rule, const char *pattern,
-                        GError **error);
+cg_termset *cg_termset_new(void);
+/* Add a detector's terms, its hits to go to its category's array. */
+gboolean cg_termset_add_terms(cg_termset *ts, cg_category owner, const cg_term *terms, size_t n,
+                              GError **error);
+/* Add one more term, its rule name copied (used for configured lists). */
+gboolean cg_termset_add(cg_termset *ts, cg_category owner, int cls, const char *rule,
+                        const char *pattern, GError **error);
 void cg_termset_free(cg_termset *ts);
 
-/* Append a cg_hit to hits for every match of every term in every text. */
-void cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *hits);
+/* Append a cg_hit to hits[c] for every match in every text of every term of
+ * each category c whose hits[c] is not NULL; the others' terms are not tried. */
+void cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_CAT_COUNT]);
 
 /* A pattern matching any of words as whole words (literal, caseless); NULL for none. */
 char *cg_words_pattern(char *const *words);

@@ -172,6 +172,37 @@ static void test_sender_domains(void **state)
     cg_result_free(listed);
 }
 
+/* The media and confidential detectors share one term set: scanning for
+ * one category finds what a full scan finds for it, and nothing for the
+ * other, whose terms are not tried. */
+static void test_one_category_of_shared_terms(void **state)
+{
+    (void)state;
+    const char *raw = "From: Kim <kim@ledger.example>\nTo: b@corp.example\nSubject: q\n\n"
+                      "I'm a reporter at the Ledger writing a story; could you give a comment "
+                      "by 5pm? Between us, Q3 revenue fell 12% to $4.2M and churn hit 9%.\n";
+    cg_config *cfg = cg_config_new_default();
+    cg_engine *e = cg_engine_new(cfg, NULL);
+    assert_non_null(e);
+    cg_message *msg = cg_message_parse_bytes(raw, strlen(raw), &test_limits, NULL);
+    cg_result *all = cg_engine_scan(e, msg);
+    assert_true(all->cat[CG_CAT_MEDIA].violation);
+    assert_true(all->cat[CG_CAT_CONFIDENTIAL].violation);
+    const cg_category cats[] = { CG_CAT_MEDIA, CG_CAT_CONFIDENTIAL };
+    for (size_t i = 0; i < G_N_ELEMENTS(cats); i++) {
+        cg_category other = cats[1 - i];
+        cg_result *one = cg_engine_scan_only(e, msg, 1u << cats[i]);
+        assert_int_equal(one->cat[cats[i]].findings->len, all->cat[cats[i]].findings->len);
+        assert_true(one->cat[cats[i]].score == all->cat[cats[i]].score);
+        assert_int_equal(one->cat[other].findings->len, 0);
+        cg_result_free(one);
+    }
+    cg_result_free(all);
+    cg_message_free(msg);
+    cg_engine_free(e);
+    cg_config_free(cfg);
+}
+
 int main(void)
 {
     cg_message_init();
@@ -184,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_exec_invitations),
         cmocka_unit_test(test_internal_mail_about_press),
         cmocka_unit_test(test_sender_domains),
+        cmocka_unit_test(test_one_category_of_shared_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
