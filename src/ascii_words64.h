@@ -1,8 +1,8 @@
 /*
  * ascii_words64.h -- eight bytes of text at a time in a 64-bit integer: which
- * are ASCII letters, capitals or digits, which are a given byte and which are
- * 0x80 or more, as the high bit of each byte, and those bits gathered into
- * one bit per byte.  Lets a scan step over ordinary words without a branch
+ * are ASCII letters or digits, which are a given byte and which are 0x80 or
+ * more, as the high bit of each byte, and those bits gathered into one bit
+ * per byte.  Lets a scan step over ordinary words without a branch
  * per byte or per word.
  */
 #ifndef CG_ASCII_WORDS64_H
@@ -28,14 +28,6 @@ ascii_letter_bytes(guint64 x)
 {
     guint64 folded = (x & ~BYTES64_HIGH) | BYTES64_ONES * 0x20;
     return bytes_at_least(folded, 'a') & ~bytes_at_least(folded, 'z' + 1) & ~(x & BYTES64_HIGH);
-}
-
-/* The high bits of the bytes of x that are ASCII capitals. */
-static inline guint64
-ascii_upper_bytes(guint64 x)
-{
-    guint64 ascii = x & ~BYTES64_HIGH;
-    return bytes_at_least(ascii, 'A') & ~bytes_at_least(ascii, 'Z' + 1) & ~(x & BYTES64_HIGH);
 }
 
 /* The high bits of the bytes of x that are ASCII digits. */

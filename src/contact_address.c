@@ -172,9 +172,9 @@ typedef struct {
     cg_regex *postcode_tail, *city_tail, *context;
     char **en_type_text;       /* EN_TYPE_WORDS, one word each */
     street_word *en_types;     /* the same with their lengths */
-    /* By a word's second byte, the first letters (bit 0: 'a') of the street
-     * and box words it may go on (either case of each). */
-    guint32 street_word_firsts[256];
+    /* By a word's second byte, the first bytes (first_byte_bit) of the
+     * street and box words it may go on. */
+    guint64 street_word_pairs[256];
     char **fr_types;           /* FR_TYPE_WORDS, one alternative each */
 } address_state;
 
@@ -193,23 +193,34 @@ address_free(void *state)
     g_free(st);
 }
 
-static void
-mark_second_byte(address_state *st, char first, guchar second)
+/* The bit of a street or box word's first byte in street_word_pairs: 0..25
+ * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
+static inline unsigned
+first_byte_bit(guchar c)
 {
-    st->street_word_firsts[(guchar)g_ascii_tolower(second)] |= 1u << (first - 'a');
-    st->street_word_firsts[(guchar)g_ascii_toupper(second)] |= 1u << (first - 'a');
+    return g_ascii_islower(c) ? (unsigned)(c - 'a') : g_ascii_isupper(c) ? 26u + (c - 'A') : 63;
+}
+
+/* Marks first then second; both cases of each unless exact. */
+static void
+mark_word_pair(address_state *st, guchar first, guchar second, gboolean exact)
+{
+    for (int f = 0; f < (exact ? 1 : 2); f++)
+        for (int c = 0; c < (exact ? 1 : 2); c++)
+            st->street_word_pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
+                G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
 }
 
 static void
-mark_street_word_firsts(address_state *st)
+mark_street_word_pairs(address_state *st)
 {
-    for (char first = 'a'; first <= 'z'; first++)
-        for (const street_word *w = street_words_by_letter[first - 'a']; w && w->text; w++)
-            mark_second_byte(st, first, (guchar)w->text[1]);
+    for (int letter = 0; letter < 26; letter++)
+        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++)
+            mark_word_pair(st, (guchar)w->text[0], (guchar)w->text[1], g_ascii_isupper(w->text[0]));
     /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || c == ' ' || (c >= '\t' && c <= '\r'))
-            mark_second_byte(st, 'p', (guchar)c);
+            mark_word_pair(st, 'p', (guchar)c, FALSE);
 }
 
 static void *
@@ -221,7 +232,7 @@ address_compile(const cg_config *cfg, GError **error)
     st->en_types = g_new0(street_word, g_strv_length(st->en_type_text) + 1);
     for (guint i = 0; st->en_type_text[i]; i++)
         st->en_types[i] = (street_word){ st->en_type_text[i], strlen(st->en_type_text[i]) };
-    mark_street_word_firsts(st);
+    mark_street_word_pairs(st);
     st->fr_types = g_strsplit(FR_TYPE_WORDS, "|", -1);
     if (!(st->street = cg_filtered_regex_new_with(street_pattern, CG_RE_CASELESS,
                                                   next_street_start, error)) ||
@@ -299,13 +310,12 @@ any_word_at(const guchar *s, size_t len, size_t p, const street_word *words)
  * "Via", "Piazza" and "Corso"; "p.o. box" and the "post..." words as a 'p',
  * an optional '.', an optional space and an 'o'.  This runs at the start of
  * most words: their first two bytes rule out nearly all. */
-static gboolean
+static inline gboolean
 begins_street_or_box_word(const address_state *st, const guchar *s, size_t p, size_t len)
 {
-    guchar first = fold_byte(s[p]);
-    if (first < 'a' || first > 'z' || p + 1 >= len ||
-        !(st->street_word_firsts[s[p + 1]] >> (first - 'a') & 1))
+    if (p + 1 >= len || !(st->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1))
         return FALSE;
+    guchar first = fold_byte(s[p]);
     if (first == 'p') {
         size_t q = p + 1;
         if (q < len && s[q] == '.')
@@ -443,25 +453,24 @@ street_may_start(const address_state *st, const guchar *s, size_t len, size_t p)
 
 /* Whether a street line can start at p: a digit, capital or street or box
  * word where its alternatives allow one, and street_may_start. */
-static gboolean
+static inline gboolean
 street_starts_at(const address_state *st, const guchar *s, size_t len, size_t p)
 {
     guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
     gboolean start;
-    if (g_ascii_isdigit(c))
+    if (g_ascii_islower(c))         /* the most frequent: a word of prose */
+        start = !is_word_byte(before) && begins_street_or_box_word(st, s, p, len);
+    else if (g_ascii_isdigit(c))
         start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
-    else if (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
-                                    s[p + 1] <= 0x9e))
-        start = !g_ascii_isalpha(before);
     else
-        start = g_ascii_islower(c) && !is_word_byte(before) &&
-                begins_street_or_box_word(st, s, p, len);
+        start = (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
+                                        s[p + 1] <= 0x9e)) && !g_ascii_isalpha(before);
     return start && street_may_start(st, s, len, p);
 }
 
 /* The bytes of the eight at x (high bits) where street_starts_at may hold:
- * an ASCII letter or digit after no ASCII letter or digit, a capital after a
- * digit, a 0xc3 after no ASCII letter.  letter_before and digit_before say
+ * an ASCII letter after no ASCII letter (a capital may follow a digit), a
+ * digit after no ASCII letter or digit, a 0xc3 after no ASCII letter.  letter_before and digit_before say
  * (in their highest bit) what the byte before the eight is; they become
  * those of the last of them.  Prose is mostly letters inside words and
  * spaces, none of which is a start. */
@@ -473,8 +482,7 @@ street_start_bytes(guint64 x, guint64 *letter_before, guint64 *digit_before)
     guint64 after_digit = digit << 8 | *digit_before >> 56;
     *letter_before = letter;
     *digit_before = digit;
-    return ((letter | digit) & ~(after_letter | after_digit)) | (ascii_upper_bytes(x) & after_digit) |
-           (bytes_equal(x, 0xc3) & ~after_letter);
+    return (letter | (digit & ~after_digit) | bytes_equal(x, 0xc3)) & ~after_letter;
 }
 
 static size_t
@@ -485,11 +493,14 @@ next_street_start(void *data, const char *text, size_t len, size_t from)
     guchar before = from > 0 ? s[from - 1] : ' ';
     guint64 letter_before = g_ascii_isalpha(before) ? BYTES64_HIGH : 0;
     guint64 digit_before = g_ascii_isdigit(before) ? BYTES64_HIGH : 0;
-    size_t p = from;
-    for (; p + 64 <= len; p += 64) {
+    for (size_t p = from; p < len; p += 64) {
+        const char *block = text + p;
+        char last[64] = { 0 };      /* the last bytes, and NULs: no start */
+        if (len - p < 64)
+            block = memcpy(last, block, len - p);
         guint64 may_start = 0;
         for (int k = 0; k < 8; k++)
-            may_start |= gather_high_bits(street_start_bytes(load_le64(text + p + 8 * k),
+            may_start |= gather_high_bits(street_start_bytes(load_le64(block + 8 * k),
                                                              &letter_before, &digit_before))
                          << (8 * k);
         for (; may_start; may_start &= may_start - 1) {
@@ -498,9 +509,6 @@ next_street_start(void *data, const char *text, size_t len, size_t from)
                 return q;
         }
     }
-    for (; p < len; p++)
-        if (street_starts_at(st, s, len, p))
-            return p;
     return len + 1;
 }
 
