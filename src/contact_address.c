@@ -308,13 +308,10 @@ any_word_at(const guchar *s, size_t len, size_t p, const street_word *words)
 /* Whether a street or box word of IB_TYPE or BOX_WORD begins at p: the
  * shortest forms those alternations accept, caseless but for "R.", "Al.",
  * "Via", "Piazza" and "Corso"; "p.o. box" and the "post..." words as a 'p',
- * an optional '.', an optional space and an 'o'.  This runs at the start of
- * most words: their first two bytes rule out nearly all. */
-static inline gboolean
-begins_street_or_box_word(const address_state *st, const guchar *s, size_t p, size_t len)
+ * an optional '.', an optional space and an 'o'. */
+static gboolean
+street_or_box_word_after_pair(const guchar *s, size_t p, size_t len)
 {
-    if (p + 1 >= len || !(st->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1))
-        return FALSE;
     guchar first = fold_byte(s[p]);
     if (first == 'p') {
         size_t q = p + 1;
@@ -326,6 +323,15 @@ begins_street_or_box_word(const address_state *st, const guchar *s, size_t p, si
             return TRUE;
     }
     return any_word_at(s, len, p, street_words_by_letter[first - 'a']);
+}
+
+/* The same, first ruling out by their first two bytes (street_word_pairs)
+ * nearly all the words of prose it runs at, without a call. */
+static inline gboolean
+begins_street_or_box_word(const address_state *st, const guchar *s, size_t p, size_t len)
+{
+    return p + 1 < len && st->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1 &&
+           street_or_box_word_after_pair(s, p, len);
 }
 
 static size_t
