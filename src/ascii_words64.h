@@ -1,8 +1,9 @@
 /*
  * ascii_words64.h -- eight bytes of text at a time in a 64-bit integer: which
- * are ASCII letters or digits and which are 0x80 or more, as the high bit of
- * each byte, and those bits gathered into one bit per byte.  Lets a scan
- * step over ordinary words without a branch per byte or per word.
+ * are ASCII letters or digits, which are a given byte and which are 0x80 or
+ * more, as the high bit of each byte, and those bits gathered into one bit
+ * per byte.  Lets a scan step over ordinary words without a branch
+ * per byte or per word.
  */
 #ifndef CG_ASCII_WORDS64_H
 #define CG_ASCII_WORDS64_H
@@ -21,14 +22,36 @@ bytes_at_least(guint64 x, guint8 lo)
     return (x + BYTES64_ONES * (guint8)(0x80 - lo)) & BYTES64_HIGH;
 }
 
+/* The high bits of the bytes of x that are ASCII letters. */
+static inline guint64
+ascii_letter_bytes(guint64 x)
+{
+    guint64 folded = (x & ~BYTES64_HIGH) | BYTES64_ONES * 0x20;
+    return bytes_at_least(folded, 'a') & ~bytes_at_least(folded, 'z' + 1) & ~(x & BYTES64_HIGH);
+}
+
+/* The high bits of the bytes of x that are ASCII digits. */
+static inline guint64
+ascii_digit_bytes(guint64 x)
+{
+    guint64 ascii = x & ~BYTES64_HIGH;
+    return bytes_at_least(ascii, '0') & ~bytes_at_least(ascii, '9' + 1) & ~(x & BYTES64_HIGH);
+}
+
 /* The high bits of the bytes of x that are ASCII letters or digits. */
 static inline guint64
 ascii_word_bytes(guint64 x)
 {
-    guint64 ascii = x & ~BYTES64_HIGH, folded = ascii | BYTES64_ONES * 0x20;
-    guint64 digit = bytes_at_least(ascii, '0') & ~bytes_at_least(ascii, '9' + 1);
-    guint64 letter = bytes_at_least(folded, 'a') & ~bytes_at_least(folded, 'z' + 1);
-    return (digit | letter) & ~(x & BYTES64_HIGH);
+    return ascii_letter_bytes(x) | ascii_digit_bytes(x);
+}
+
+/* The high bits of the bytes of x equal to c: a byte's low seven bits plus
+ * 0x7f carry into its high bit unless they are all zero. */
+static inline guint64
+bytes_equal(guint64 x, guint8 c)
+{
+    guint64 diff = x ^ BYTES64_ONES * c;
+    return ~(((diff & ~BYTES64_HIGH) + BYTES64_ONES * 0x7f) | diff) & BYTES64_HIGH;
 }
 
 /* The high bits of the bytes of x as eight bits, the first byte lowest. */

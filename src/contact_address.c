@@ -18,6 +18,7 @@
  * product stay clean.
  */
 #include "contact.h"
+#include "ascii_words64.h"
 #include "filtered_regex.h"
 
 #include <string.h>
@@ -130,6 +131,38 @@ static const char vcard_pattern[] =
 #define CONTEXT_WINDOW 150
 #define MAX_FINDINGS_PER_TEXT 64
 
+typedef struct {
+    const char *text;
+    size_t len;
+} street_word;
+
+#define WORD(w) { w, sizeof w - 1 }
+
+/* The street and box words of IB_TYPE and BOX_WORD by their first letter (see
+ * begins_street_or_box_word).  "av" stands for avenida, avda, avd. and av.:
+ * all go on with a ROMANCE_NAME or a space, and none of them is cheaper to
+ * tell apart. */
+static const street_word street_words_a[] = { WORD("av"), WORD("alameda"), WORD("apartado"),
+                                              WORD("Al."), { NULL, 0 } };
+static const street_word street_words_b[] = { WORD("boite"), WORD("bo\xc3\xaete"), { NULL, 0 } };
+static const street_word street_words_c[] = { WORD("calle"), WORD("c/"), WORD("cl."),
+                                              WORD("carrer"), WORD("camino"), WORD("caixa"),
+                                              WORD("casilla"), WORD("Corso"), { NULL, 0 } };
+static const street_word street_words_e[] = { WORD("estrada"), { NULL, 0 } };
+static const street_word street_words_l[] = { WORD("largo"), { NULL, 0 } };
+static const street_word street_words_p[] = { WORD("plaza"), WORD("pza."), WORD("paseo"),
+                                              WORD("pra\xc3\xa7" "a"), WORD("praca"),
+                                              WORD("p\xc3\xa7."), WORD("Piazza"), { NULL, 0 } };
+static const street_word street_words_r[] = { WORD("ronda"), WORD("rua"), WORD("rodovia"),
+                                              WORD("R."), { NULL, 0 } };
+static const street_word street_words_t[] = { WORD("travessa"), WORD("tv."), { NULL, 0 } };
+static const street_word street_words_v[] = { WORD("Via"), { NULL, 0 } };
+static const street_word *const street_words_by_letter[26] = {
+    ['a' - 'a'] = street_words_a, ['b' - 'a'] = street_words_b, ['c' - 'a'] = street_words_c,
+    ['e' - 'a'] = street_words_e, ['l' - 'a'] = street_words_l, ['p' - 'a'] = street_words_p,
+    ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
+};
+
 static size_t next_street_start(void *data, const char *text, size_t len, size_t from);
 static size_t next_line_start(void *data, const char *s, size_t len, size_t from);
 
@@ -137,7 +170,11 @@ typedef struct {
     cg_filtered_regex *street; /* tried at the positions of next_street_start */
     cg_filtered_regex *vcard;  /* tried at the start and at line breaks */
     cg_regex *postcode_tail, *city_tail, *context;
-    char **en_types;           /* EN_TYPE_WORDS, one word each */
+    char **en_type_text;       /* EN_TYPE_WORDS, one word each */
+    street_word *en_types;     /* the same with their lengths */
+    /* By a word's second byte, the first bytes (first_byte_bit) of the
+     * street and box words it may go on. */
+    guint64 street_word_pairs[256];
     char **fr_types;           /* FR_TYPE_WORDS, one alternative each */
 } address_state;
 
@@ -150,9 +187,40 @@ address_free(void *state)
     cg_regex_free(st->postcode_tail);
     cg_regex_free(st->city_tail);
     cg_regex_free(st->context);
-    g_strfreev(st->en_types);
+    g_strfreev(st->en_type_text);
+    g_free(st->en_types);
     g_strfreev(st->fr_types);
     g_free(st);
+}
+
+/* The bit of a street or box word's first byte in street_word_pairs: 0..25
+ * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
+static inline unsigned
+first_byte_bit(guchar c)
+{
+    return g_ascii_islower(c) ? (unsigned)(c - 'a') : g_ascii_isupper(c) ? 26u + (c - 'A') : 63;
+}
+
+/* Marks first then second; both cases of each unless exact. */
+static void
+mark_word_pair(address_state *st, guchar first, guchar second, gboolean exact)
+{
+    for (int f = 0; f < (exact ? 1 : 2); f++)
+        for (int c = 0; c < (exact ? 1 : 2); c++)
+            st->street_word_pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
+                G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
+}
+
+static void
+mark_street_word_pairs(address_state *st)
+{
+    for (int letter = 0; letter < 26; letter++)
+        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++)
+            mark_word_pair(st, (guchar)w->text[0], (guchar)w->text[1], g_ascii_isupper(w->text[0]));
+    /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
+    for (guint c = 0; c < 256; c++)
+        if (c == '.' || c == 'o' || c == ' ' || (c >= '\t' && c <= '\r'))
+            mark_word_pair(st, 'p', (guchar)c, FALSE);
 }
 
 static void *
@@ -160,7 +228,11 @@ address_compile(const cg_config *cfg, GError **error)
 {
     (void)cfg;
     address_state *st = g_new0(address_state, 1);
-    st->en_types = g_strsplit(EN_TYPE_WORDS, "|", -1);
+    st->en_type_text = g_strsplit(EN_TYPE_WORDS, "|", -1);
+    st->en_types = g_new0(street_word, g_strv_length(st->en_type_text) + 1);
+    for (guint i = 0; st->en_type_text[i]; i++)
+        st->en_types[i] = (street_word){ st->en_type_text[i], strlen(st->en_type_text[i]) };
+    mark_street_word_pairs(st);
     st->fr_types = g_strsplit(FR_TYPE_WORDS, "|", -1);
     if (!(st->street = cg_filtered_regex_new_with(street_pattern, CG_RE_CASELESS,
                                                   next_street_start, error)) ||
@@ -214,13 +286,6 @@ fold_byte(guchar c)
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-typedef struct {
-    const char *text;
-    size_t len;
-} street_word;
-
-#define WORD(w) { w, sizeof w - 1 }
-
 /* Whether one of words (ending with a NULL text) begins at p; lower-case
  * words caseless, the others exactly. */
 static gboolean
@@ -241,50 +306,32 @@ any_word_at(const guchar *s, size_t len, size_t p, const street_word *words)
 }
 
 /* Whether a street or box word of IB_TYPE or BOX_WORD begins at p: the
- * shortest forms those alternations accept, by their first letter, caseless
- * but for "R.", "Al.", "Via", "Piazza" and "Corso"; "p.o. box" and the
- * "post..." words as a 'p', an optional '.', an optional space and an 'o'.
- * This runs at the start of most words. */
+ * shortest forms those alternations accept, caseless but for "R.", "Al.",
+ * "Via", "Piazza" and "Corso"; "p.o. box" and the "post..." words as a 'p',
+ * an optional '.', an optional space and an 'o'. */
 static gboolean
-begins_street_or_box_word(const guchar *s, size_t p, size_t len)
+street_or_box_word_after_pair(const guchar *s, size_t p, size_t len)
 {
-    static const street_word a[] = { WORD("av"), WORD("alameda"), WORD("apartado"),
-                                     WORD("Al."), { NULL, 0 } };
-    static const street_word b[] = { WORD("boite"), WORD("bo\xc3\xaete"), { NULL, 0 } };
-    static const street_word c[] = { WORD("calle"), WORD("c/"), WORD("cl."), WORD("carrer"),
-                                     WORD("camino"), WORD("caixa"), WORD("casilla"),
-                                     WORD("Corso"), { NULL, 0 } };
-    static const street_word e[] = { WORD("estrada"), { NULL, 0 } };
-    static const street_word l[] = { WORD("largo"), { NULL, 0 } };
-    static const street_word pw[] = { WORD("plaza"), WORD("pza."), WORD("paseo"),
-                                      WORD("pra\xc3\xa7" "a"), WORD("praca"),
-                                      WORD("p\xc3\xa7."), WORD("Piazza"), { NULL, 0 } };
-    static const street_word r[] = { WORD("ronda"), WORD("rua"), WORD("rodovia"), WORD("R."),
-                                     { NULL, 0 } };
-    static const street_word t[] = { WORD("travessa"), WORD("tv."), { NULL, 0 } };
-    static const street_word v[] = { WORD("Via"), { NULL, 0 } };
-    /* "av" stands for avenida, avda, avd. and av.: all go on with a
-     * ROMANCE_NAME or a space, and none of them is cheaper to tell apart. */
-    switch (fold_byte(s[p])) {
-    case 'a': return any_word_at(s, len, p, a);
-    case 'b': return any_word_at(s, len, p, b);
-    case 'c': return any_word_at(s, len, p, c);
-    case 'e': return any_word_at(s, len, p, e);
-    case 'l': return any_word_at(s, len, p, l);
-    case 'r': return any_word_at(s, len, p, r);
-    case 't': return any_word_at(s, len, p, t);
-    case 'v': return any_word_at(s, len, p, v);
-    case 'p': {
+    guchar first = fold_byte(s[p]);
+    if (first == 'p') {
         size_t q = p + 1;
         if (q < len && s[q] == '.')
             q++;
         if (q < len && is_space_byte(s[q]))
             q++;
-        return (q < len && fold_byte(s[q]) == 'o') || any_word_at(s, len, p, pw);
+        if (q < len && fold_byte(s[q]) == 'o')
+            return TRUE;
     }
-    default:
-        return FALSE;
-    }
+    return any_word_at(s, len, p, street_words_by_letter[first - 'a']);
+}
+
+/* The same, first ruling out by their first two bytes (street_word_pairs)
+ * nearly all the words of prose it runs at, without a call. */
+static inline gboolean
+begins_street_or_box_word(const address_state *st, const guchar *s, size_t p, size_t len)
+{
+    return p + 1 < len && st->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1 &&
+           street_or_box_word_after_pair(s, p, len);
 }
 
 static size_t
@@ -320,8 +367,8 @@ static gboolean
 is_english_street_type(const address_state *st, const guchar *s, size_t len, size_t q)
 {
     size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
-    for (char **t = st->en_types; *t; t++)
-        if (strlen(*t) == n && g_ascii_strncasecmp((const char *)s + q, *t, n) == 0)
+    for (const street_word *t = st->en_types; t->text; t++)
+        if (t->len == n && g_ascii_strncasecmp((const char *)s + q, t->text, n) == 0)
             return TRUE;
     return FALSE;
 }
@@ -397,7 +444,7 @@ street_may_start(const address_state *st, const guchar *s, size_t len, size_t p)
                 return TRUE;
         return english_type_follows(st, s, len, word, 4);
     }
-    if (begins_street_or_box_word(s, p, len))
+    if (begins_street_or_box_word(st, s, p, len))
         return TRUE;
     if (!g_ascii_isupper(s[p]) && s[p] != 0xc3)
         return FALSE;
@@ -410,24 +457,63 @@ street_may_start(const address_state *st, const guchar *s, size_t len, size_t p)
     return number_after_letters(s, len, next) || english_type_follows(st, s, len, p, 3);
 }
 
+/* Whether a street line can start at p: a digit, capital or street or box
+ * word where its alternatives allow one, and street_may_start. */
+static inline gboolean
+street_starts_at(const address_state *st, const guchar *s, size_t len, size_t p)
+{
+    guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
+    gboolean start;
+    if (g_ascii_islower(c))         /* the most frequent: a word of prose */
+        start = !is_word_byte(before) && begins_street_or_box_word(st, s, p, len);
+    else if (g_ascii_isdigit(c))
+        start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
+    else
+        start = (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
+                                        s[p + 1] <= 0x9e)) && !g_ascii_isalpha(before);
+    return start && street_may_start(st, s, len, p);
+}
+
+/* The bytes of the eight at x (high bits) where street_starts_at may hold:
+ * an ASCII letter after no ASCII letter (a capital may follow a digit), a
+ * digit after no ASCII letter or digit, a 0xc3 after no ASCII letter.  letter_before and digit_before say
+ * (in their highest bit) what the byte before the eight is; they become
+ * those of the last of them.  Prose is mostly letters inside words and
+ * spaces, none of which is a start. */
+static inline guint64
+street_start_bytes(guint64 x, guint64 *letter_before, guint64 *digit_before)
+{
+    guint64 letter = ascii_letter_bytes(x), digit = ascii_digit_bytes(x);
+    guint64 after_letter = letter << 8 | *letter_before >> 56;
+    guint64 after_digit = digit << 8 | *digit_before >> 56;
+    *letter_before = letter;
+    *digit_before = digit;
+    return (letter | (digit & ~after_digit) | bytes_equal(x, 0xc3)) & ~after_letter;
+}
+
 static size_t
 next_street_start(void *data, const char *text, size_t len, size_t from)
 {
     const address_state *st = data;
     const guchar *s = (const guchar *)text;
-    for (size_t p = from; p < len; p++) {
-        guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
-        gboolean start;
-        if (g_ascii_isdigit(c))
-            start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
-        else if (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
-                                        s[p + 1] <= 0x9e))
-            start = !g_ascii_isalpha(before);
-        else
-            start = g_ascii_islower(c) && !is_word_byte(before) &&
-                    begins_street_or_box_word(s, p, len);
-        if (start && street_may_start(st, s, len, p))
-            return p;
+    guchar before = from > 0 ? s[from - 1] : ' ';
+    guint64 letter_before = g_ascii_isalpha(before) ? BYTES64_HIGH : 0;
+    guint64 digit_before = g_ascii_isdigit(before) ? BYTES64_HIGH : 0;
+    for (size_t p = from; p < len; p += 64) {
+        const char *block = text + p;
+        char last[64] = { 0 };      /* the last bytes, and NULs: no start */
+        if (len - p < 64)
+            block = memcpy(last, block, len - p);
+        guint64 may_start = 0;
+        for (int k = 0; k < 8; k++)
+            may_start |= gather_high_bits(street_start_bytes(load_le64(block + 8 * k),
+                                                             &letter_before, &digit_before))
+                         << (8 * k);
+        for (; may_start; may_start &= may_start - 1) {
+            size_t q = p + (size_t)__builtin_ctzll(may_start);
+            if (street_starts_at(st, s, len, q))
+                return q;
+        }
     }
     return len + 1;
 }

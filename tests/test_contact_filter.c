@@ -136,6 +136,48 @@ test_generated_mixes(void **state)
     assert_true(found >= 300);
 }
 
+/* Street lines the address family's candidate scan must not step over, and
+ * look-alikes it must not start at ("$12", letters before a capital). */
+static const char *const street_lines[] = {
+    "12 Main St", "Calle Mayor 5", "\xc3\x89lys\xc3\xa9" "e Platz 4", "P.O. Box 12", "Hauptstr. 5",
+    "4B Old Kent Road", "Via X 5", "R. Al 5", "$12 Main St", "x12 Main St", "fooBaker Street 5",
+    "5Baker Street 3", "ab\xc3\x89lys\xc3\xa9" "e Platz 4", "#12 Main St", "12 rue de la Paix",
+};
+
+/* Each street line at every offset around the 64-byte blocks next_street_start
+ * reads, after a space, a letter, a digit or a '$', alone and then the end
+ * of the text or more words, so that a start at a block's first or last byte
+ * or the byte before it read wrong loses one; and texts shorter than eight bytes. */
+static void
+test_street_offsets(void **state)
+{
+    (void)state;
+    static const char lead[] = "see the list of places we can go to next week, and ";
+    static const char *const before[] = {" ", "a", "7", "$", "\n"};
+    unsigned found = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(street_lines); i++)
+        for (size_t pad = 0; pad < 140; pad++)
+            for (size_t b = 0; b < G_N_ELEMENTS(before); b++) {
+                GString *body = g_string_new(NULL);
+                while (body->len < pad)
+                    g_string_append_len(body, lead, MIN(sizeof lead - 1, pad - body->len));
+                if (pad > 0)
+                    g_string_overwrite(body, pad - 1, before[b]);
+                g_string_append(body, street_lines[i]);
+                found += check_same(body->str);
+                g_string_append(body, " and 7 Main St");
+                found += check_same(body->str);
+                g_string_free(body, TRUE);
+            }
+    assert_true(found >= 10000);
+    for (size_t n = 1; n < 8; n++)
+        for (size_t i = 0; i < G_N_ELEMENTS(street_lines); i++) {
+            char *shortened = g_strndup(street_lines[i], n);
+            check_same(shortened);
+            g_free(shortened);
+        }
+}
+
 /* Each request found the same alone, in capitals, across a line break and
  * within a sentence; the plain search must find every one. */
 static void
@@ -184,6 +226,7 @@ main(void)
         cmocka_unit_test(test_pieces_alone),
         cmocka_unit_test(test_requests),
         cmocka_unit_test(test_generated_mixes),
+        cmocka_unit_test(test_street_offsets),
         cmocka_unit_test(test_fixtures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
