@@ -1,0 +1,387 @@
+/*
+ * contact_street.c -- where a street line of the address family can start.
+ *
+ * The street pattern of contact_address.c has six alternatives (numbered
+ * there, and below): a house number then a street type (1, 2), a street or
+ * box word then a name and number (3, 5), a capitalised Germanic name then a
+ * number (4) and capitalised names then a street type (6).  Searching it
+ * unanchored tried every alternative's lookbehinds at every byte;
+ * cg_next_street_start reads the text 64 bytes at a time for the few bytes
+ * where one may start and keeps those from which an alternative can reach
+ * its street word or house number.  It must stay a superset of the
+ * pattern's match starts (tests/test_contact_filter.c compares filtered and
+ * plain searches), so every test here is a looser form of the pattern's own.
+ */
+#include "contact_street.h"
+#include "ascii_words64.h"
+
+#include <string.h>
+
+typedef struct {
+    const char *text;
+    size_t len;
+} street_word;
+
+#define WORD(w) { w, sizeof w - 1 }
+
+/* The street and box words of the pattern's IB_TYPE and BOX_WORD by their
+ * first letter (see begins_street_or_box_word).  "av" stands for avenida,
+ * avda, avd. and av.: all go on with a ROMANCE_NAME or a space, and none of
+ * them is cheaper to tell apart. */
+static const street_word street_words_a[] = { WORD("av"), WORD("alameda"), WORD("apartado"),
+                                              WORD("Al."), { NULL, 0 } };
+static const street_word street_words_b[] = { WORD("boite"), WORD("bo\xc3\xaete"), { NULL, 0 } };
+static const street_word street_words_c[] = { WORD("calle"), WORD("c/"), WORD("cl."),
+                                              WORD("carrer"), WORD("camino"), WORD("caixa"),
+                                              WORD("casilla"), WORD("Corso"), { NULL, 0 } };
+static const street_word street_words_e[] = { WORD("estrada"), { NULL, 0 } };
+static const street_word street_words_l[] = { WORD("largo"), { NULL, 0 } };
+static const street_word street_words_p[] = { WORD("plaza"), WORD("pza."), WORD("paseo"),
+                                              WORD("pra\xc3\xa7" "a"), WORD("praca"),
+                                              WORD("p\xc3\xa7."), WORD("Piazza"), { NULL, 0 } };
+static const street_word street_words_r[] = { WORD("ronda"), WORD("rua"), WORD("rodovia"),
+                                              WORD("R."), { NULL, 0 } };
+static const street_word street_words_t[] = { WORD("travessa"), WORD("tv."), { NULL, 0 } };
+static const street_word street_words_v[] = { WORD("Via"), { NULL, 0 } };
+static const street_word *const street_words_by_letter[26] = {
+    ['a' - 'a'] = street_words_a, ['b' - 'a'] = street_words_b, ['c' - 'a'] = street_words_c,
+    ['e' - 'a'] = street_words_e, ['l' - 'a'] = street_words_l, ['p' - 'a'] = street_words_p,
+    ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
+};
+
+struct cg_street_starts {
+    char **en_type_text;       /* the English street types, one word each */
+    street_word *en_types;     /* the same with their lengths */
+    /* By a word's second byte, the first bytes (first_byte_bit) of the
+     * street and box words it may go on. */
+    guint64 street_word_pairs[256];
+    char **fr_types;           /* the French street types, one alternative each */
+};
+
+/* The bit of a street or box word's first byte in street_word_pairs: 0..25
+ * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
+static inline unsigned
+first_byte_bit(guchar c)
+{
+    return g_ascii_islower(c) ? (unsigned)(c - 'a') : g_ascii_isupper(c) ? 26u + (c - 'A') : 63;
+}
+
+/* Marks first then second; both cases of each unless exact. */
+static void
+mark_word_pair(cg_street_starts *starts, guchar first, guchar second, gboolean exact)
+{
+    for (int f = 0; f < (exact ? 1 : 2); f++)
+        for (int c = 0; c < (exact ? 1 : 2); c++)
+            starts->street_word_pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
+                G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
+}
+
+static void
+mark_street_word_pairs(cg_street_starts *starts)
+{
+    for (int letter = 0; letter < 26; letter++)
+        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++)
+            mark_word_pair(starts, (guchar)w->text[0], (guchar)w->text[1],
+                           g_ascii_isupper(w->text[0]));
+    /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
+    for (guint c = 0; c < 256; c++)
+        if (c == '.' || c == 'o' || c == ' ' || (c >= '\t' && c <= '\r'))
+            mark_word_pair(starts, 'p', (guchar)c, FALSE);
+}
+
+cg_street_starts *
+cg_street_starts_new(const char *en_type_words, const char *fr_type_words)
+{
+    cg_street_starts *starts = g_new0(cg_street_starts, 1);
+    starts->en_type_text = g_strsplit(en_type_words, "|", -1);
+    starts->en_types = g_new0(street_word, g_strv_length(starts->en_type_text) + 1);
+    for (guint i = 0; starts->en_type_text[i]; i++)
+        starts->en_types[i] = (street_word){ starts->en_type_text[i],
+                                             strlen(starts->en_type_text[i]) };
+    mark_street_word_pairs(starts);
+    starts->fr_types = g_strsplit(fr_type_words, "|", -1);
+    return starts;
+}
+
+void
+cg_street_starts_free(cg_street_starts *starts)
+{
+    g_strfreev(starts->en_type_text);
+    g_free(starts->en_types);
+    g_strfreev(starts->fr_types);
+    g_free(starts);
+}
+
+/* Where a street line can start.  The pattern's alternatives begin with a
+ * house number (1, 2: a digit after no word byte and no price, decimal or
+ * path mark), a capitalised name (4, 6: a capital, "\xc3\x80".."\xc3\x9e" included, after no
+ * ASCII letter) or a caseless street or box word (3, 5: after no word byte;
+ * a capital there is a capital as above, a lower-case letter must begin one
+ * of the words).  An unanchored search tried every alternative's lookbehinds
+ * at every byte; street_may_start then drops the positions where no
+ * alternative can reach its street word or house number, which were nearly
+ * all capitals and every word beginning like "pl", "pa" or "ca". */
+static gboolean
+is_space_byte(guchar c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');      /* \s in byte mode */
+}
+
+static gboolean
+is_word_byte(guchar c)
+{
+    return g_ascii_isalnum(c) || c == '_';
+}
+
+static gboolean
+is_let_byte(guchar c)                                 /* LET */
+{
+    return g_ascii_isalpha(c) || (c >= 0x80 && c <= 0xbf) || (c >= 0xc3 && c <= 0xc5);
+}
+
+static gboolean
+is_digit_byte(guchar c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static guchar
+fold_byte(guchar c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Whether one of words (ending with a NULL text) begins at p; lower-case
+ * words caseless, the others exactly. */
+static gboolean
+any_word_at(const guchar *s, size_t len, size_t p, const street_word *words)
+{
+    for (; words->text; words++) {
+        const guchar *w = (const guchar *)words->text;
+        gboolean caseless = !g_ascii_isupper(w[0]);
+        size_t i = 0;
+        if (len - p < words->len)
+            continue;
+        while (i < words->len && (caseless ? fold_byte(s[p + i]) : s[p + i]) == w[i])
+            i++;
+        if (i == words->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether a street or box word of IB_TYPE or BOX_WORD begins at p: the
+ * shortest forms those alternations accept, caseless but for "R.", "Al.",
+ * "Via", "Piazza" and "Corso"; "p.o. box" and the "post..." words as a 'p',
+ * an optional '.', an optional space and an 'o'. */
+static gboolean
+street_or_box_word_after_pair(const guchar *s, size_t p, size_t len)
+{
+    guchar first = fold_byte(s[p]);
+    if (first == 'p') {
+        size_t q = p + 1;
+        if (q < len && s[q] == '.')
+            q++;
+        if (q < len && is_space_byte(s[q]))
+            q++;
+        if (q < len && fold_byte(s[q]) == 'o')
+            return TRUE;
+    }
+    return any_word_at(s, len, p, street_words_by_letter[first - 'a']);
+}
+
+/* The same, first ruling out by their first two bytes (street_word_pairs)
+ * nearly all the words of prose it runs at, without a call. */
+static inline gboolean
+begins_street_or_box_word(const cg_street_starts *starts, const guchar *s, size_t p,
+                          size_t len)
+{
+    return p + 1 < len && starts->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1 &&
+           street_or_box_word_after_pair(s, p, len);
+}
+
+static size_t
+skip_while(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar))
+{
+    while (q < len && in_class(s[q]))
+        q++;
+    return q;
+}
+
+static gboolean
+is_not_space_byte(guchar c)
+{
+    return !is_space_byte(c);
+}
+
+/* The longest name word (UPWORD: a capital, 24 letters, an apostrophe or
+ * hyphen and 24 more) and the longest letter run before a house number
+ * (alternative 4: a capital, 30 letters and "straße"); longer runs are no
+ * street, and stopping there keeps a text without spaces linear. */
+#define MAX_NAME_WORD 60
+#define MAX_LETTER_RUN 48
+
+static size_t
+word_end(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar), size_t max)
+{
+    size_t end = skip_while(s, len > q + max ? q + max : len, q, in_class);
+    return end == q + max ? len : end;     /* too long: as if the text ended there */
+}
+
+/* The word of an EN_TYPE ("Street", "rd"): its whole ASCII word run. */
+static gboolean
+is_english_street_type(const cg_street_starts *starts, const guchar *s, size_t len,
+                       size_t q)
+{
+    size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
+    for (const street_word *t = starts->en_types; t->text; t++)
+        if (t->len == n && g_ascii_strncasecmp((const char *)s + q, t->text, n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Names then an EN_TYPE (alternatives 1 and 6): the type is one of the words
+ * after the first, at most max_names on, and every word before it starts with
+ * a capital or (numbered streets) a digit and is followed by white space. */
+static gboolean
+english_type_follows(const cg_street_starts *starts, const guchar *s, size_t len, size_t word,
+                     int max_names)
+{
+    for (int names = 1; names <= max_names; names++) {
+        if (word >= len || !(g_ascii_isupper(s[word]) || s[word] == 0xc3 || is_digit_byte(s[word])))
+            return FALSE;
+        size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
+        if (end == len)
+            return FALSE;
+        word = skip_while(s, len, end, is_space_byte);
+        if (is_english_street_type(starts, s, len, word))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Alternative 4 at q: a run of letters (a Germanic suffix or word at its
+ * end), an optional '.', an optional space, then the house number. */
+static gboolean
+number_after_letters(const guchar *s, size_t len, size_t q)
+{
+    q = word_end(s, len, q, is_let_byte, MAX_LETTER_RUN);
+    if (q < len && s[q] == '.')
+        q++;
+    if (q < len && is_space_byte(s[q]))
+        q++;
+    return q < len && g_ascii_isdigit(s[q]);
+}
+
+/* Alternatives 1 and 2 from the house number at p: where the word after it
+ * (and its ",?\s+") starts, or len + 1 if the number cannot be a house. */
+static size_t
+word_after_house_number(const guchar *s, size_t len, size_t p)
+{
+    size_t q = skip_while(s, len, p, is_digit_byte);
+    if (q - p > 5)
+        return len + 1;
+    size_t r = q < len && is_space_byte(s[q]) ? q + 1 : q;       /* "12 - 14", "12/3" */
+    if (r < len && (s[r] == '-' || s[r] == '/')) {
+        r++;
+        if (r < len && is_space_byte(s[r]))
+            r++;
+        size_t e = skip_while(s, len, r, is_digit_byte);
+        if (e > r && e - r <= 5)
+            q = e;      /* the only way on when the range is there: a space or mark ends no house */
+    }
+    if (q < len && g_ascii_isalpha(s[q]))
+        q++;
+    if (q < len && s[q] == ',')
+        q++;
+    if (q >= len || !is_space_byte(s[q]))
+        return len + 1;
+    return skip_while(s, len, q, is_space_byte);
+}
+
+static gboolean
+street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
+{
+    if (g_ascii_isdigit(s[p])) {
+        size_t word = word_after_house_number(s, len, p);
+        if (word >= len)
+            return FALSE;
+        for (char **t = starts->fr_types; *t && word + 1 < len; t++)
+            if (fold_byte(s[word]) == (guchar)(*t)[0] && fold_byte(s[word + 1]) == (guchar)(*t)[1])
+                return TRUE;
+        return english_type_follows(starts, s, len, word, 4);
+    }
+    if (begins_street_or_box_word(starts, s, p, len))
+        return TRUE;
+    if (!g_ascii_isupper(s[p]) && s[p] != 0xc3)
+        return FALSE;
+    if (number_after_letters(s, len, p))
+        return TRUE;
+    size_t end = word_end(s, len, p, is_not_space_byte, MAX_NAME_WORD);
+    if (end == len)
+        return FALSE;
+    size_t next = skip_while(s, len, end, is_space_byte);
+    return number_after_letters(s, len, next) ||
+           english_type_follows(starts, s, len, p, 3);
+}
+
+/* Whether a street line can start at p: a digit, capital or street or box
+ * word where its alternatives allow one, and street_may_start. */
+static inline gboolean
+street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
+{
+    guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
+    gboolean start;
+    if (g_ascii_islower(c))         /* the most frequent: a word of prose */
+        start = !is_word_byte(before) && begins_street_or_box_word(starts, s, p, len);
+    else if (g_ascii_isdigit(c))
+        start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
+    else
+        start = (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
+                                        s[p + 1] <= 0x9e)) && !g_ascii_isalpha(before);
+    return start && street_may_start(starts, s, len, p);
+}
+
+/* The bytes of the eight at x (high bits) where street_starts_at may hold:
+ * an ASCII letter after no ASCII letter (a capital may follow a digit), a
+ * digit after no ASCII letter or digit, a 0xc3 after no ASCII letter.  letter_before and digit_before say
+ * (in their highest bit) what the byte before the eight is; they become
+ * those of the last of them.  Prose is mostly letters inside words and
+ * spaces, none of which is a start. */
+static inline guint64
+street_start_bytes(guint64 x, guint64 *letter_before, guint64 *digit_before)
+{
+    guint64 letter = ascii_letter_bytes(x), digit = ascii_digit_bytes(x);
+    guint64 after_letter = letter << 8 | *letter_before >> 56;
+    guint64 after_digit = digit << 8 | *digit_before >> 56;
+    *letter_before = letter;
+    *digit_before = digit;
+    return (letter | (digit & ~after_digit) | bytes_equal(x, 0xc3)) & ~after_letter;
+}
+
+size_t
+cg_next_street_start(void *data, const char *text, size_t len, size_t from)
+{
+    const cg_street_starts *starts = data;
+    const guchar *s = (const guchar *)text;
+    guchar before = from > 0 ? s[from - 1] : ' ';
+    guint64 letter_before = g_ascii_isalpha(before) ? BYTES64_HIGH : 0;
+    guint64 digit_before = g_ascii_isdigit(before) ? BYTES64_HIGH : 0;
+    for (size_t p = from; p < len; p += 64) {
+        const char *block = text + p;
+        char last[64] = { 0 };      /* the last bytes, and NULs: no start */
+        if (len - p < 64)
+            block = memcpy(last, block, len - p);
+        guint64 may_start = 0;
+        for (int k = 0; k < 8; k++)
+            may_start |= gather_high_bits(street_start_bytes(load_le64(block + 8 * k),
+                                                             &letter_before, &digit_before))
+                         << (8 * k);
+        for (; may_start; may_start &= may_start - 1) {
+            size_t q = p + (size_t)__builtin_ctzll(may_start);
+            if (street_starts_at(starts, s, len, q))
+                return q;
+        }
+    }
+    return len + 1;
+}
