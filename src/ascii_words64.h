@@ -69,4 +69,29 @@ load_le64(const char *s)
     return GUINT64_FROM_LE(x);
 }
 
+/* Byte searches: where the next byte of some kind is, eight bytes a step. */
+
+/* The high bits of the bytes of x that are not printable ASCII ('!' to
+ * '~'): spaces, controls, DEL and 0x80 or more. */
+static inline guint64
+bytes_not_graphic(guint64 x)
+{
+    guint64 ascii = x & ~BYTES64_HIGH;
+    return (x | ~bytes_at_least(ascii, '!') | bytes_at_least(ascii, 0x7f)) & BYTES64_HIGH;
+}
+
+/* The high bits of the bytes of x below hi, itself at most 0x80. */
+static inline guint64
+bytes_below(guint64 x, guint8 hi)
+{
+    return ~(bytes_at_least(x & ~BYTES64_HIGH, hi) | x) & BYTES64_HIGH;
+}
+
+/* The index of the first byte marked in a non-zero mask of high bits. */
+static inline size_t
+first_marked_byte(guint64 high)
+{
+    return (size_t)__builtin_ctzll(high) / 8;
+}
+
 #endif

@@ -16,6 +16,7 @@
  * a local part's first word ("at [dot] ana@...").
  */
 #include "contact.h"
+#include "ascii_words64.h"
 #include "filtered_regex.h"
 #include "tld.h"
 
@@ -75,9 +76,12 @@ is_dot_gap_byte(char c)
 static gboolean
 is_dot_word(const char *s, size_t n)
 {
-    static const char *const words[] = { ".", "dot", "punto", "ponto", "point", "punkt" };
+    static const struct {
+        const char *word;
+        size_t len;
+    } words[] = { { ".", 1 }, { "dot", 3 }, { "punto", 5 }, { "ponto", 5 }, { "point", 5 }, { "punkt", 5 } };
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
-        if (strlen(words[i]) == n && g_ascii_strncasecmp(s, words[i], n) == 0)
+        if (words[i].len == n && g_ascii_strncasecmp(s, words[i].word, n) == 0)
             return TRUE;
     return FALSE;
 }
@@ -126,25 +130,83 @@ at_gap_start(const char *s, size_t t, size_t limit)
     return e;
 }
 
+/* The bytes an at word follows: spaces and opening brackets. */
+static gboolean
+is_at_word_lead(char c)
+{
+    return is_space(c) || is_one_of(c, "[({<");
+}
+
+/* Whether the text at t is the lower-case word w of n letters in any case
+ * (for a letter, | 0x20 folds only its capital to it). */
+static gboolean
+has_word(const char *s, size_t len, size_t t, const char *w, size_t n)
+{
+    if (t + n > len)
+        return FALSE;
+    for (size_t k = 0; k < n; k++)
+        if ((s[t + k] | 0x20) != w[k])
+            return FALSE;
+    return TRUE;
+}
+
 /* Where an at in any of its forms could be: '@', '&' (an entity) or a word
  * at/arroba/arobase between spaces or brackets. */
 static gboolean
 is_at_trigger(const char *s, size_t len, size_t t)
 {
-    static const char *const words[] = { "at", "arroba", "arobase" };
+    static const struct {
+        const char *word;
+        size_t len;
+    } words[] = { { "at", 2 }, { "arroba", 6 }, { "arobase", 7 } };
     if (s[t] == '@' || s[t] == '&')
         return TRUE;
-    /* 'a' or 'A' (| 0x20 folds only those to 'a'): not a g_ascii_tolower
-     * call, this runs for every byte */
-    if ((s[t] | 0x20) != 'a' || t == 0 || !(is_space(s[t - 1]) || is_one_of(s[t - 1], "[({<")))
+    if ((s[t] | 0x20) != 'a' || t == 0 || !is_at_word_lead(s[t - 1]))
         return FALSE;
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
-        size_t n = strlen(words[i]);
-        if (t + n <= len && g_ascii_strncasecmp(s + t, words[i], n) == 0 &&
+        size_t n = words[i].len;
+        if (has_word(s, len, t, words[i].word, n) &&
             (t + n == len || is_space(s[t + n]) || is_one_of(s[t + n], "])}>")))
             return TRUE;
     }
     return FALSE;
+}
+
+/* The bytes of a chunk that may be triggers, a superset settled by
+ * is_at_trigger: every '@' and '&', and each 'a' or 'A' whose byte before
+ * (the same byte of `before`, the chunk one byte earlier) is below '=' or
+ * is '[' or '{' -- the spaces and brackets and more.  One comparison finds
+ * '@', 'A', '`' and 'a' (the bytes that are 0x61 with bits 0x21 set); of
+ * those the ones with bit 0 clear, '@' and '`', need no byte before. */
+static guint64
+trigger_bytes(guint64 x, guint64 before)
+{
+    guint64 at_or_a = bytes_equal(x | BYTES64_ONES * 0x21, 0x61);
+    guint64 not_letter = (~x << 7) & BYTES64_HIGH;
+    guint64 lead = (before | ~bytes_at_least(before & ~BYTES64_HIGH, '=')) & BYTES64_HIGH;
+    lead |= bytes_equal(before | BYTES64_ONES * 0x20, '{');      /* '[' | 0x20 is '{' */
+    return (at_or_a & (not_letter | lead)) | bytes_equal(x, '&');
+}
+
+/* The first trigger at or after t, len if none; eight bytes at a time. */
+static size_t
+next_trigger(const char *s, size_t len, size_t t)
+{
+    if (t == 0) {
+        if (len == 0 || is_at_trigger(s, len, 0))
+            return 0;
+        t = 1;                   /* from here on every chunk has a byte before it */
+    }
+    for (; t + 8 <= len; t += 8) {
+        for (guint64 m = trigger_bytes(load_le64(s + t), load_le64(s + t - 1)); m != 0; m &= m - 1) {
+            size_t i = t + first_marked_byte(m);
+            if (is_at_trigger(s, len, i))
+                return i;
+        }
+    }
+    while (t < len && !is_at_trigger(s, len, t))
+        t++;
+    return t;
 }
 
 /* Where the local part can begin: a letter or digit the lookbehind allows. */
@@ -169,9 +231,7 @@ next_candidate(void *data, const char *s, size_t len, size_t from)
     email_cursor *c = data;
     for (;;) {
         if (!c->valid || from < c->from || from > c->trigger) {
-            size_t t = from;
-            while (t < len && !is_at_trigger(s, len, t))
-                t++;
+            size_t t = next_trigger(s, len, from);
             if (t >= len)
                 return len + 1;
             size_t run = local_part_reach(s, at_gap_start(s, t, from), from);

@@ -10,6 +10,7 @@
  * if not, so text copied unchanged costs no map at all.
  */
 #include "normalize.h"
+#include "ascii_words64.h"
 
 #include <string.h>
 
@@ -229,6 +230,20 @@ is_ascii_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/* The end of the run of printable ASCII bytes at q. */
+static const char *
+graphic_run_end(const char *q, const char *end)
+{
+    for (; q + 8 <= end; q += 8) {
+        guint64 stops = bytes_not_graphic(load_le64(q));
+        if (stops != 0)
+            return q + first_marked_byte(stops);
+    }
+    while (q < end && is_ascii_graphic(*q))
+        q++;
+    return q;
+}
+
 /*
  * The length of the stretch at p of whole printable-ASCII tokens separated
  * by single spaces, none of them a number written with look-alike letters
@@ -250,7 +265,8 @@ plain_stretch(const char *p, const char *end)
             case ASCII_LETTER: letter = TRUE; break;
             default: break;
             }
-            q++;
+            /* With a letter the token is plain whatever follows: on to its end. */
+            q = letter ? graphic_run_end(q + 1, end) : q + 1;
             continue;
         }
         if (!is_ascii_space(c) || (digit && lookalike && !letter))
@@ -396,6 +412,31 @@ single_char_token(const char *t, size_t n, size_t i)
            (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n');
 }
 
+/* The first position at or after i where single_char_token holds, n if
+ * none.  Eight positions at a time: such a token has a byte below '!' (a
+ * space, a newline or a control byte) or the text's edge on each side, and
+ * single_char_token settles the positions that do. */
+static size_t
+next_single_char_token(const char *t, size_t n, size_t i)
+{
+    if (i == 0) {
+        if (n == 0 || single_char_token(t, n, 0))
+            return 0;
+        i = 1;                   /* from here on every chunk has a byte before it */
+    }
+    for (; i + 9 <= n; i += 8) {
+        guint64 m = bytes_below(load_le64(t + i - 1), '!') & bytes_below(load_le64(t + i + 1), '!');
+        for (; m != 0; m &= m - 1) {
+            size_t j = i + first_marked_byte(m);
+            if (single_char_token(t, n, j))
+                return j;
+        }
+    }
+    while (i < n && !single_char_token(t, n, i))
+        i++;
+    return i;
+}
+
 /*
  * Move the view bytes [from, to), which no join touches, down to *w, and
  * carry their anchors (in, read from *cursor) over to out.
@@ -429,14 +470,7 @@ join_spelled_runs(builder *b)
     size_t n = b->len, i = 0, w = 0, copied = 0, cursor = 0;
     anchor_list joined = { .delta = NO_ANCHOR };
 
-    while (i < n) {
-        if (!single_char_token(t, n, i)) {
-            /* none starts inside a token: on to the next one */
-            while (i < n && t[i] != ' ' && t[i] != '\n')
-                i++;
-            i++;
-            continue;
-        }
+    while ((i = next_single_char_token(t, n, i)) < n) {
         size_t k = i, count = 1;
         while (k + 2 < n && t[k + 1] == ' ' && single_char_token(t, n, k + 2)) {
             k += 2;

@@ -178,6 +178,31 @@ test_street_offsets(void **state)
         }
 }
 
+/* The email trigger search steps eight bytes at a time: every disguised at
+ * (after a space, a line break or each bracket, and each entity) at every
+ * place in a chunk and right after one, with words before it of every
+ * length so that a local part straddles the chunk edges too. */
+static void
+test_email_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const ats[] = {
+        "ana at gmail dot com", "ana\nat gmail dot com", "ana arroba correo punto es",
+        "jean arobase free point fr", "ana (at) web (dot) de", "ana [at] web [dot] de",
+        "ana {at} web {dot} de", "ana <at> web <dot> de", "ana&#64;example.com",
+        "ana&commat;example.com", "ana@example.com", "AT (dot) lee@example.com",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(ats); i++)
+        for (int pad = 0; pad < 17; pad++) {
+            char *lead = g_strnfill(pad, 'x');
+            char *body = g_strdup_printf("%s %s\n%s%s", lead, ats[i], lead, ats[i]);
+            if (check_same(body) == 0)
+                fail_msg("no finding for \"%s\"", body);
+            g_free(body);
+            g_free(lead);
+        }
+}
+
 /* Each request found the same alone, in capitals, across a line break and
  * within a sentence; the plain search must find every one. */
 static void
@@ -227,6 +252,7 @@ main(void)
         cmocka_unit_test(test_requests),
         cmocka_unit_test(test_generated_mixes),
         cmocka_unit_test(test_street_offsets),
+        cmocka_unit_test(test_email_at_every_offset),
         cmocka_unit_test(test_fixtures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

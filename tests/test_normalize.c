@@ -408,6 +408,77 @@ static void test_spelled_runs_too_short(void **state)
     expect_unchanged("a b cd e f");
 }
 
+/* ---- eight-byte steps ------------------------------------------------------ */
+
+/* The plain-stretch and spelled-run scans step eight bytes at a time: orig,
+ * after words that put it at every place of a chunk and with or without a
+ * word after it, has the view of orig alone (want) there, with the same
+ * offsets moved by what went before, and ends where orig alone ends. */
+static void expect_view_at_every_offset(const char *orig, const char *want)
+{
+    built *alone = build(orig);
+    assert_string_equal(alone->view.text, want);
+    /* a word after trailing whitespace would turn it into a space */
+    int tails = g_ascii_isspace(orig[strlen(orig) - 1]) ? 1 : 2;
+    for (size_t pad = 0; pad <= 18; pad = pad ? pad + 1 : 2) {
+        for (int tail = 0; tail < tails; tail++) {
+            GString *lead = g_string_new(NULL);
+            if (pad > 0) {
+                for (size_t k = 0; k < pad; k++)
+                    g_string_append_c(lead, "xyz"[k % 3]);
+                g_string_append_c(lead, ' ');
+            }
+            char *in = g_strconcat(lead->str, orig, tail ? " zz" : "", NULL);
+            char *out = g_strconcat(lead->str, want, tail ? " zz" : "", NULL);
+            built *b = build(in);
+            assert_string_equal(b->view.text, out);
+            for (size_t i = 0; i < lead->len; i++)
+                assert_int_equal(cg_view_orig_offset(&b->view, i), i);
+            for (size_t j = 0; j < alone->view.len; j++)
+                assert_int_equal(cg_view_orig_offset(&b->view, lead->len + j),
+                                 lead->len + cg_view_orig_offset(&alone->view, j));
+            if (!tail)
+                assert_int_equal(b->view.end_orig, lead->len + alone->view.end_orig);
+            built_free(b);
+            g_free(out);
+            g_free(in);
+            g_string_free(lead, TRUE);
+        }
+    }
+    built_free(alone);
+}
+
+static void test_chunk_edges(void **state)
+{
+    static const struct {
+        const char *orig, *want;
+    } cases[] = {
+        { "j o h n s", "johns" },
+        { "j o h n", "j o h n" },
+        { "a b c d e f g h i j k l m n o p q r s", "abcdefghijklmnopqrs" },
+        { "a b c d e\nf g h i j", "abcde\nfghij" },
+        { "ab c d e f g", "ab cdefg" },
+        { "abcdefg h i j k l", "abcdefg hijkl" },
+        { "I am a b c", "I am a b c" },
+        { "5 5 5 1 2 3 4", "5551234" },
+        { "a", "a" },
+        { "0O0l", "0001" },
+        { "O0O0O0O0O0O0O0O0l0", "000000000000000010" },
+        { "0O0l0O0l0O0l0O0lx", "0O0l0O0l0O0l0O0lx" },
+        { "x0O0l0O0l0O0l", "x0O0l0O0l0O0l" },
+        { "internationalization standardization", "internationalization standardization" },
+        { "to:  ab\tcd\r\nef", "to: ab cd\nef" },
+        { "abcdefgh\x01ijklmnop qr", "abcdefgh\x01ijklmnop qr" },
+        { "gm\xD0\xB0il.com", "gmail.com" },
+        { "caf\xC3\xA9s au lait", "caf\xC3\xA9s au lait" },
+        { "abcdefghijklmno\n", "abcdefghijklmno" },
+        { "x y z w v\n", "xyzwv" },
+    };
+    (void) state;
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+        expect_view_at_every_offset(cases[i].orig, cases[i].want);
+}
+
 /* ---- the offset map -------------------------------------------------------------- */
 
 /* The map costs an anchor only where the view stops copying the original. */
@@ -782,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_whitespace),
         cmocka_unit_test(test_spelled_runs),
         cmocka_unit_test(test_spelled_runs_too_short),
+        cmocka_unit_test(test_chunk_edges),
         cmocka_unit_test(test_span_cyrillic),
         cmocka_unit_test(test_span_fullwidth),
         cmocka_unit_test(test_span_expansions),
