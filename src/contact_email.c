@@ -188,25 +188,17 @@ trigger_bytes(guint64 x, guint64 before)
     return (at_or_a & (not_letter | lead)) | bytes_equal(x, '&');
 }
 
+static guint64
+trigger_chunk(const char *s, size_t t)
+{
+    return trigger_bytes(load_le64(s + t), load_le64(s + t - 1));
+}
+
 /* The first trigger at or after t, len if none; eight bytes at a time. */
 static size_t
 next_trigger(const char *s, size_t len, size_t t)
 {
-    if (t == 0) {
-        if (len == 0 || is_at_trigger(s, len, 0))
-            return 0;
-        t = 1;                   /* from here on every chunk has a byte before it */
-    }
-    for (; t + 8 <= len; t += 8) {
-        for (guint64 m = trigger_bytes(load_le64(s + t), load_le64(s + t - 1)); m != 0; m &= m - 1) {
-            size_t i = t + first_marked_byte(m);
-            if (is_at_trigger(s, len, i))
-                return i;
-        }
-    }
-    while (t < len && !is_at_trigger(s, len, t))
-        t++;
-    return t;
+    return next_position_where(s, len, t, 8, trigger_chunk, is_at_trigger);
 }
 
 /* Where the local part can begin: a letter or digit the lookbehind allows. */

@@ -403,7 +403,7 @@ push_char(builder *b, const char *p, const char *next, gunichar c, uint32_t off)
     g_free(nfkc);
 }
 
-static inline gboolean
+static gboolean
 single_char_token(const char *t, size_t n, size_t i)
 {
     /* The byte after first: inside words it is a letter, which settles it. */
@@ -416,25 +416,16 @@ single_char_token(const char *t, size_t n, size_t i)
  * none.  Eight positions at a time: such a token has a byte below '!' (a
  * space, a newline or a control byte) or the text's edge on each side, and
  * single_char_token settles the positions that do. */
+static guint64
+spaced_on_both_sides(const char *t, size_t i)
+{
+    return bytes_below(load_le64(t + i - 1), '!') & bytes_below(load_le64(t + i + 1), '!');
+}
+
 static size_t
 next_single_char_token(const char *t, size_t n, size_t i)
 {
-    if (i == 0) {
-        if (n == 0 || single_char_token(t, n, 0))
-            return 0;
-        i = 1;                   /* from here on every chunk has a byte before it */
-    }
-    for (; i + 9 <= n; i += 8) {
-        guint64 m = bytes_below(load_le64(t + i - 1), '!') & bytes_below(load_le64(t + i + 1), '!');
-        for (; m != 0; m &= m - 1) {
-            size_t j = i + first_marked_byte(m);
-            if (single_char_token(t, n, j))
-                return j;
-        }
-    }
-    while (i < n && !single_char_token(t, n, i))
-        i++;
-    return i;
+    return next_position_where(t, n, i, 9, spaced_on_both_sides, single_char_token);
 }
 
 /*
