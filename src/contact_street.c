@@ -58,69 +58,6 @@ struct cg_street_starts {
     char **fr_types;           /* the French street types, one alternative each */
 };
 
-/* The bit of a street or box word's first byte in street_word_pairs: 0..25
- * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
-static inline unsigned
-first_byte_bit(guchar c)
-{
-    return g_ascii_islower(c) ? (unsigned)(c - 'a') : g_ascii_isupper(c) ? 26u + (c - 'A') : 63;
-}
-
-/* Marks first then second; both cases of each unless exact. */
-static void
-mark_word_pair(cg_street_starts *starts, guchar first, guchar second, gboolean exact)
-{
-    for (int f = 0; f < (exact ? 1 : 2); f++)
-        for (int c = 0; c < (exact ? 1 : 2); c++)
-            starts->street_word_pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
-                G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
-}
-
-static void
-mark_street_word_pairs(cg_street_starts *starts)
-{
-    for (int letter = 0; letter < 26; letter++)
-        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++)
-            mark_word_pair(starts, (guchar)w->text[0], (guchar)w->text[1],
-                           g_ascii_isupper(w->text[0]));
-    /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
-    for (guint c = 0; c < 256; c++)
-        if (c == '.' || c == 'o' || c == ' ' || (c >= '\t' && c <= '\r'))
-            mark_word_pair(starts, 'p', (guchar)c, FALSE);
-}
-
-cg_street_starts *
-cg_street_starts_new(const char *en_type_words, const char *fr_type_words)
-{
-    cg_street_starts *starts = g_new0(cg_street_starts, 1);
-    starts->en_type_text = g_strsplit(en_type_words, "|", -1);
-    starts->en_types = g_new0(street_word, g_strv_length(starts->en_type_text) + 1);
-    for (guint i = 0; starts->en_type_text[i]; i++)
-        starts->en_types[i] = (street_word){ starts->en_type_text[i],
-                                             strlen(starts->en_type_text[i]) };
-    mark_street_word_pairs(starts);
-    starts->fr_types = g_strsplit(fr_type_words, "|", -1);
-    return starts;
-}
-
-void
-cg_street_starts_free(cg_street_starts *starts)
-{
-    g_strfreev(starts->en_type_text);
-    g_free(starts->en_types);
-    g_strfreev(starts->fr_types);
-    g_free(starts);
-}
-
-/* Where a street line can start.  The pattern's alternatives begin with a
- * house number (1, 2: a digit after no word byte and no price, decimal or
- * path mark), a capitalised name (4, 6: a capital, "\xc3\x80".."\xc3\x9e" included, after no
- * ASCII letter) or a caseless street or box word (3, 5: after no word byte;
- * a capital there is a capital as above, a lower-case letter must begin one
- * of the words).  An unanchored search tried every alternative's lookbehinds
- * at every byte; street_may_start then drops the positions where no
- * alternative can reach its street word or house number, which were nearly
- * all capitals and every word beginning like "pl", "pa" or "ca". */
 static gboolean
 is_space_byte(guchar c)
 {
@@ -149,6 +86,60 @@ static guchar
 fold_byte(guchar c)
 {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* The bit of a street or box word's first byte in street_word_pairs: 0..25
+ * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
+static inline unsigned
+first_byte_bit(guchar c)
+{
+    return g_ascii_islower(c) ? (unsigned)(c - 'a') : g_ascii_isupper(c) ? 26u + (c - 'A') : 63;
+}
+
+/* Marks first then second; both cases of each unless exact. */
+static void
+mark_word_pair(cg_street_starts *starts, guchar first, guchar second, gboolean exact)
+{
+    for (int f = 0; f < (exact ? 1 : 2); f++)
+        for (int c = 0; c < (exact ? 1 : 2); c++)
+            starts->street_word_pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
+                G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
+}
+
+static void
+mark_street_word_pairs(cg_street_starts *starts)
+{
+    for (int letter = 0; letter < 26; letter++)
+        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++)
+            mark_word_pair(starts, (guchar)w->text[0], (guchar)w->text[1],
+                           g_ascii_isupper(w->text[0]));
+    /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
+    for (guint c = 0; c < 256; c++)
+        if (c == '.' || c == 'o' || is_space_byte((guchar)c))
+            mark_word_pair(starts, 'p', (guchar)c, FALSE);
+}
+
+cg_street_starts *
+cg_street_starts_new(const char *en_type_words, const char *fr_type_words)
+{
+    cg_street_starts *starts = g_new0(cg_street_starts, 1);
+    starts->en_type_text = g_strsplit(en_type_words, "|", -1);
+    starts->en_types = g_new0(street_word, g_strv_length(starts->en_type_text) + 1);
+    for (guint i = 0; starts->en_type_text[i]; i++)
+        starts->en_types[i] = (street_word){ starts->en_type_text[i],
+                                             strlen(starts->en_type_text[i]) };
+    mark_street_word_pairs(starts);
+    starts->fr_types = g_strsplit(fr_type_words, "|", -1);
+    return starts;
+}
+
+void
+cg_street_starts_free(cg_street_starts *starts)
+{
+    g_strfreev(starts->en_type_text);
+    g_free(starts->en_types);
+    g_strfreev(starts->fr_types);
+    g_free(starts);
 }
 
 /* Whether one of words (ending with a NULL text) begins at p; lower-case
@@ -299,6 +290,14 @@ word_after_house_number(const guchar *s, size_t len, size_t p)
     return skip_while(s, len, q, is_space_byte);
 }
 
+/* Whether a street line can start at p, where one of the pattern's
+ * alternatives may begin: a house number (1, 2: a digit after no word byte
+ * and no price, decimal or path mark), a capitalised name (4, 6: a capital,
+ * "\xc3\x80".."\xc3\x9e" included, after no ASCII letter) or a caseless
+ * street or box word (3, 5: after no word byte; a lower-case letter must
+ * begin one of the words).  It drops the positions from which no
+ * alternative can reach its street word or house number, which were nearly
+ * all capitals and every word beginning like "pl", "pa" or "ca". */
 static gboolean
 street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
 {
