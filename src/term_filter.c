@@ -20,10 +20,10 @@
  * Three bytes pass nearly every word for a term list ("he" passes "help",
  * "her" passes "here"), so a second stage reads the whole prefix, up to
  * CG_PREFIX_MAX bytes and the byte a closing (?![\w]) looks at: every
- * prefix goes, as a string of symbols (a letter folded, a digit, '_', or
- * one symbol for all other bytes), into one hashed table of term bits.  A
- * term whose prefixes all fit there ("checked") passes a position only when
- * the symbols there are one of its prefixes.  The table grows with
+ * prefix goes, as a string of symbols (a letter folded, one symbol for
+ * every digit, '_', or one for all other bytes), into one hashed table of
+ * term bits.  A term whose prefixes all fit there ("checked") passes a
+ * position only when the symbols there are one of its prefixes.  The table grows with
  * what is put in: filled up, it would pass nearly every position.
  *
  * With look-back (cg_term_filter_new_lookback), a term may also have late
@@ -73,11 +73,15 @@ bits_add(term_bits *tb, int last_kind, guint32 bit)
         tb->after[k] |= bit;
 }
 
-/* The second stage's symbol for a byte: one for every byte no \w matches. */
+/* The second stage's symbol for a byte: one for every byte no \w matches,
+ * and one for every digit, so a prefix of numbers ((?:\d+ )?roles) stays
+ * whole instead of standing for more strings than the table keeps. */
 static guint8
 symbol_of(guint8 b)
 {
-    return g_ascii_isalnum(b) || b == '_' ? fold(b) : ' ';
+    if (g_ascii_isdigit(b))
+        return '0';
+    return g_ascii_isalpha(b) || b == '_' ? fold(b) : ' ';
 }
 
 static void

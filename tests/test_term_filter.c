@@ -326,6 +326,29 @@ test_whole_prefixes(void **state)
     assert_true(found >= 12);
 }
 
+/* Every digit is one symbol to the second stage, so a term led by a number
+ * ((?:\d+ )?roles) keeps its words: numbers followed by other words are no
+ * candidates, and every match is still found. */
+static void
+test_number_prefixes(void **state)
+{
+    (void)state;
+    static const char pattern[] = "(?<![\\w])(?:\\d+[- ]?)?(?:roles|jobs|min talk)(?![\\w])";
+    static const char text[] = "cut 450 roles, 12 jobs and 300 more; 7 rolex 99-jobs 5min talk 2024 and more";
+    cg_term_filter *f = cg_term_filter_new_lookback();
+    assert_true(cg_term_filter_add(f, 0, pattern, TRUE));
+    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    cg_term_filter_candidates(f, text, strlen(text), cands);
+    for (guint c = 0; c < cands->len; c++) {
+        const char *at = text + g_array_index(cands, cg_term_candidate, c).pos;
+        assert_false(g_str_has_prefix(at, "300") || g_str_has_prefix(at, "7 ") ||
+                     g_str_has_prefix(at, "2024"));
+    }
+    assert_int_equal(compare_pattern("numbers", 0, pattern, text, strlen(text), cands), 4);
+    g_array_free(cands, TRUE);
+    cg_term_filter_free(f);
+}
+
 /* Patterns with \s+ and runs of punctuation have many prefixes (one per run
  * length): matches across runs of every length and mix (spaces, tabs, line
  * breaks, punctuation), cut anywhere, must all pass. */
@@ -447,6 +470,7 @@ main(void)
         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_shared_candidates),
         cmocka_unit_test(test_whole_prefixes),
+        cmocka_unit_test(test_number_prefixes),
         cmocka_unit_test(test_non_word_runs),
         cmocka_unit_test(test_scattered_sets),
         cmocka_unit_test(test_every_offset),
