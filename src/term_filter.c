@@ -42,7 +42,7 @@ last_kind_allowed(const cg_prefix *pf)
            : pf->start == CG_START_NOT_AFTER_LETTER ? AFTER_DIGIT : AFTER_LETTER;
 }
 
-/* Marks (a, b) and its other cases in pair and raw_pair for kinds up to last. */
+/* Marks (a, b) and its other cases in pair and raw_pair_kinds for kinds up to last. */
 static void
 pair_add(cg_term_filter *f, guint8 a, guint8 b, int last_kind)
 {
@@ -51,7 +51,7 @@ pair_add(cg_term_filter *f, guint8 a, guint8 b, int last_kind)
         bit_set(f->pair[k], pair_key(a, b));
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 2; j++)
-                bit_set(f->raw_pair[k], pair_key(as[i], bs[j]));
+                f->raw_pair_kinds[pair_key(as[i], bs[j])] |= (guint8)(1u << k);
     }
 }
 
@@ -168,6 +168,7 @@ cg_term_filter_new(void)
     cg_term_filter *f = g_new0(cg_term_filter, 1);
     for (guint b = 0; b < 256; b++) {
         f->kind_of[b] = (guint8)byte_kind((guint8)b);
+        f->kind_bit[b] = (guint8)(1u << f->kind_of[b]);
         f->symbol[b] = symbol_of((guint8)b);
     }
     f->whole_entries = g_array_new(FALSE, FALSE, sizeof(whole_entry));
@@ -414,9 +415,8 @@ insert_late(cg_term_filter *f, const cg_prefix *pf, guint index)
         f->lead[b].bits[i] |= pf->lead.bits[i];
     f->lead_spaces[b] = MAX(f->lead_spaces[b], pf->lead_spaces);
     /* the skip loop tests f's raw pairs only */
-    for (int k = 0; k < N_AFTER; k++)
-        for (int i = 0; i < PAIR_BITS / 8; i++)
-            f->raw_pair[k][i] |= f->late->raw_pair[k][i];
+    for (int i = 0; i < PAIR_BITS; i++)
+        f->raw_pair_kinds[i] |= f->late->raw_pair_kinds[i];
 }
 
 gboolean

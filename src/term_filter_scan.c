@@ -160,17 +160,16 @@ merge_candidates(GArray *out, size_t from, GArray *late)
 static inline G_ALWAYS_INLINE size_t
 next_raw_pair(const cg_term_filter *f, const guint8 *t, size_t len, size_t p)
 {
-    /* raw_pair's rows lie end to end: (kind, a, b) is one bit index. */
-    const guint8 *raw_pair = f->raw_pair[0];
-    guint kind = (guint)after_kind(f, t, p);
+    const guint8 *kinds = f->raw_pair_kinds;
+    guint before = p == 0 ? 1u << AFTER_NON_WORD : f->kind_bit[t[p - 1]];
     for (; p + 2 < len; p += 2) {
-        guint here = kind << 16 | pair_key(t[p], t[p + 1]);
-        guint next = (guint)f->kind_of[t[p]] << 16 | pair_key(t[p + 1], t[p + 2]);
-        if (G_UNLIKELY(bit_has(raw_pair, here) | bit_has(raw_pair, next)))
-            return bit_has(raw_pair, here) ? p : p + 1;
-        kind = f->kind_of[t[p + 1]];
+        guint here = kinds[pair_key(t[p], t[p + 1])] & before;
+        guint next = kinds[pair_key(t[p + 1], t[p + 2])] & f->kind_bit[t[p]];
+        if (G_UNLIKELY(here | next))
+            return here ? p : p + 1;
+        before = f->kind_bit[t[p + 1]];
     }
-    if (p + 1 < len && !bit_has(raw_pair, kind << 16 | pair_key(t[p], t[p + 1])))
+    if (p + 1 < len && !(kinds[pair_key(t[p], t[p + 1])] & before))
         p++;
     return p;
 }
@@ -229,7 +228,7 @@ cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_
     const guint8 *t = (const guint8 *)text;
     /* Most positions begin no term after the byte before them: the raw pair
      * test of the two bytes there, as written, skips them before the term
-     * tables.  Every prefix, even of no bytes, marks raw_pair. */
+     * tables.  Every prefix, even of no bytes, marks raw_pair_kinds. */
     size_t p = from;
     for (; (p = next_raw_pair(f, t, len, p)) + 1 < len; p++) {
         int kind = after_kind(f, t, p);

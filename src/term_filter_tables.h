@@ -57,9 +57,12 @@ struct cg_term_filter {
     guint8 pair[N_AFTER][PAIR_BITS / 8];
     guint8 pair_final[N_AFTER][PAIR_BITS / 8];
     guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
-    /* pair with the bytes as written, every case: the skip loop's one test */
-    guint8 raw_pair[N_AFTER][PAIR_BITS / 8];
+    /* The skip loop's one test: bit k of a pair of bytes as written (every
+     * case) is set when some prefix allowed after kind k begins with them.
+     * A byte per pair, not a bit: the loop reads it with one load. */
+    guint8 raw_pair_kinds[PAIR_BITS];
     guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
+    guint8 kind_bit[256];          /* 1 << byte_kind, to test against raw_pair_kinds */
     /* second stage */
     guint8 symbol[256];
     guint32 checked;               /* terms whose every prefix is in whole */
