@@ -2,7 +2,7 @@
  * evidence.c -- term tables matched over a message (see evidence.h).
  */
 #include "evidence.h"
-#include "term_filter.h"
+#include "term_candidates.h"
 
 #include <string.h>
 
@@ -90,45 +90,18 @@ add_hit(GArray *hits, const compiled_term *ct, guint text, const gssize *ov, siz
     *next = (size_t)ov[1] > (size_t)ov[0] ? (size_t)ov[1] : (size_t)ov[0] + 1;
 }
 
-/* The candidates' positions grouped by term bit, each group in order: a
- * term reads its own group, not every candidate of every term. */
-typedef struct {
-    guint32 *pos;
-    guint32 from[33];        /* group b is pos[from[b]] up to pos[from[b + 1]] */
-} candidates_by_bit;
-
-static void
-group_by_bit(const GArray *cands, candidates_by_bit *g)
-{
-    guint32 count[32] = { 0 };
-    for (guint c = 0; c < cands->len; c++)
-        for (guint32 t = g_array_index(cands, cg_term_candidate, c).terms; t; t &= t - 1)
-            count[__builtin_ctz(t)]++;
-    g->from[0] = 0;
-    for (int b = 0; b < 32; b++)
-        g->from[b + 1] = g->from[b] + count[b];
-    g->pos = g_renew(guint32, g->pos, MAX(g->from[32], 1));
-    guint32 fill[32];
-    memcpy(fill, g->from, sizeof fill);
-    for (guint c = 0; c < cands->len; c++) {
-        const cg_term_candidate *cand = &g_array_index(cands, cg_term_candidate, c);
-        for (guint32 t = cand->terms; t; t &= t - 1)
-            g->pos[fill[__builtin_ctz(t)]++] = cand->pos;
-    }
-}
-
 /* Every match of a term the filter knows: its anchored pattern tried at
  * each candidate in turn is the leftmost match an unanchored search finds. */
 static void
 scan_candidates(const compiled_term *ct, guint index, const cg_view *v, guint text,
-                const candidates_by_bit *g, GArray *hits)
+                const cg_term_candidates *cands, GArray *hits)
 {
-    guint b = (guint)__builtin_ctz(CG_TERM_BIT(index));
-    size_t next = 0;
+    size_t n, next = 0;
+    const guint32 *pos = cg_term_candidates_of(cands, CG_TERM_BIT(index), &n);
     unsigned kept = 0;
     gssize ov[2];
-    for (guint32 c = g->from[b]; c < g->from[b + 1] && kept < MAX_HITS_PER_TERM; c++) {
-        if (g->pos[c] >= next && cg_regex_find(ct->re, v->text, v->len, g->pos[c], ov, 1)) {
+    for (size_t c = 0; c < n && kept < MAX_HITS_PER_TERM; c++) {
+        if (pos[c] >= next && cg_regex_find(ct->re, v->text, v->len, pos[c], ov, 1)) {
             add_hit(hits, ct, text, ov, &next);
             kept++;
         }
@@ -154,26 +127,22 @@ cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_C
         const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
         any_filtered = any_filtered || (ct->filtered && hits[ct->owner]);
     }
-    GArray *cands = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
-    candidates_by_bit grouped = { NULL, { 0 } };
+    cg_term_candidates cands;
+    cg_term_candidates_init(&cands);
     for (guint t = 0; t < doc->ntexts; t++) {
         const cg_view *v = &doc->texts[t].view;
-        g_array_set_size(cands, 0);
-        if (any_filtered)
-            cg_term_filter_candidates(ts->filter, v->text, v->len, cands);
-        group_by_bit(cands, &grouped);
+        cg_term_candidates_find(&cands, any_filtered ? ts->filter : NULL, v->text, v->len);
         for (guint i = 0; i < ts->terms->len; i++) {
             const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
             if (!hits[ct->owner])
                 continue;
             if (ct->filtered)
-                scan_candidates(ct, i, v, t, &grouped, hits[ct->owner]);
+                scan_candidates(ct, i, v, t, &cands, hits[ct->owner]);
             else
                 scan_everywhere(ct, v, t, hits[ct->owner]);
         }
     }
-    g_free(grouped.pos);
-    g_array_free(cands, TRUE);
+    cg_term_candidates_clear(&cands);
 }
 
 char *

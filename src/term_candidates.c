@@ -1,0 +1,64 @@
+/*
+ * term_candidates.c -- a term filter's candidates over one text, grouped by
+ * term bit (see term_candidates.h).
+ */
+#include "term_candidates.h"
+
+#include <string.h>
+
+void
+cg_term_candidates_init(cg_term_candidates *c)
+{
+    c->found = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    c->pos = NULL;
+    memset(c->from, 0, sizeof c->from);
+}
+
+void
+cg_term_candidates_clear(cg_term_candidates *c)
+{
+    g_array_free(c->found, TRUE);
+    g_free(c->pos);
+    c->found = NULL;
+    c->pos = NULL;
+}
+
+/* Counts the candidates of each bit, then puts each position in its bits'
+ * groups: the groups come out in order because found is. */
+static void
+group_by_bit(cg_term_candidates *c)
+{
+    guint32 count[32] = { 0 };
+    for (guint i = 0; i < c->found->len; i++)
+        for (guint32 t = g_array_index(c->found, cg_term_candidate, i).terms; t; t &= t - 1)
+            count[__builtin_ctz(t)]++;
+    c->from[0] = 0;
+    for (int b = 0; b < 32; b++)
+        c->from[b + 1] = c->from[b] + count[b];
+    c->pos = g_renew(guint32, c->pos, MAX(c->from[32], 1));
+    guint32 fill[32];
+    memcpy(fill, c->from, sizeof fill);
+    for (guint i = 0; i < c->found->len; i++) {
+        const cg_term_candidate *cand = &g_array_index(c->found, cg_term_candidate, i);
+        for (guint32 t = cand->terms; t; t &= t - 1)
+            c->pos[fill[__builtin_ctz(t)]++] = cand->pos;
+    }
+}
+
+void
+cg_term_candidates_find(cg_term_candidates *c, const cg_term_filter *f, const char *text,
+                        size_t len)
+{
+    g_array_set_size(c->found, 0);
+    if (f)
+        cg_term_filter_candidates(f, text, len, c->found);
+    group_by_bit(c);
+}
+
+const guint32 *
+cg_term_candidates_of(const cg_term_candidates *c, guint32 bit, size_t *n)
+{
+    guint b = (guint)__builtin_ctz(bit);
+    *n = c->from[b + 1] - c->from[b];
+    return c->pos + c->from[b];
+}

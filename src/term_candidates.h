@@ -1,0 +1,32 @@
+/*
+ * term_candidates.h -- a term filter's candidates over one text, grouped by
+ * term bit.
+ *
+ * Several patterns share one term filter (the lexicons' term set, the
+ * contact detector's filter group) so that one pass over a text serves
+ * them all; each pattern then reads only the positions of its own bit,
+ * not every candidate of every pattern.
+ */
+#ifndef CG_TERM_CANDIDATES_H
+#define CG_TERM_CANDIDATES_H
+
+#include "term_filter.h"
+
+typedef struct {
+    GArray *found;           /* cg_term_candidate, as the filter gives them */
+    guint32 *pos;            /* bit b's positions: pos[from[b]] up to pos[from[b + 1]] */
+    guint32 from[33];
+} cg_term_candidates;
+
+void cg_term_candidates_init(cg_term_candidates *c);
+void cg_term_candidates_clear(cg_term_candidates *c);
+
+/* Replaces c's candidates with those of f over text; a NULL f finds none. */
+void cg_term_candidates_find(cg_term_candidates *c, const cg_term_filter *f, const char *text,
+                             size_t len);
+
+/* The positions where term bit `bit` (CG_TERM_BIT) could start, ascending;
+ * *n of them. */
+const guint32 *cg_term_candidates_of(const cg_term_candidates *c, guint32 bit, size_t *n);
+
+#endif
