@@ -10,12 +10,17 @@
 
 #include "config.h"
 #include "detect.h"
+#include "filtered_regex.h"
 #include "rules.h"
 
+/* A family's patterns that the term filter reads join the detector's filter
+ * group at compile; scan then gets the group's candidates over the text
+ * (filtered_regex.h), found once for all families. */
 typedef struct {
     const char *name;                                     /* as in contact_rules */
-    void *(*compile)(const cg_config *cfg, GError **error);
-    void (*scan)(const void *state, const cg_text *text, GPtrArray *findings);
+    void *(*compile)(const cg_config *cfg, cg_filter_group *group, GError **error);
+    void (*scan)(const void *state, const cg_text *text, const cg_term_candidates *group,
+                 GPtrArray *findings);
     void (*free)(void *state);
 } cg_contact_family;
 

@@ -157,7 +157,7 @@ address_free(void *state)
 }
 
 static void *
-address_compile(const cg_config *cfg, GError **error)
+address_compile(const cg_config *cfg, cg_filter_group *group G_GNUC_UNUSED, GError **error)
 {
     (void)cfg;
     address_state *st = g_new0(address_state, 1);
@@ -249,7 +249,8 @@ scan_vcard(const address_state *st, const cg_text *text, GPtrArray *findings)
 }
 
 static void
-address_scan(const void *state, const cg_text *text, GPtrArray *findings)
+address_scan(const void *state, const cg_text *text,
+              const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
 {
     const address_state *st = state;
     const char *s = text->view.text;

@@ -267,14 +267,15 @@ email_free(void *state)
 }
 
 static void *
-email_compile(const cg_config *cfg, GError **error)
+email_compile(const cg_config *cfg, cg_filter_group *group G_GNUC_UNUSED, GError **error)
 {
     (void)cfg;
     return cg_filtered_regex_new_with(email_pattern, CG_RE_CASELESS, next_candidate, error);
 }
 
 static void
-email_scan(const void *state, const cg_text *text, GPtrArray *findings)
+email_scan(const void *state, const cg_text *text,
+            const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
 {
     const cg_filtered_regex *email = state;
     const char *s = text->view.text;

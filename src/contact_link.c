@@ -166,7 +166,7 @@ link_free(void *state)
 }
 
 static void *
-link_compile(const cg_config *cfg, GError **error)
+link_compile(const cg_config *cfg, cg_filter_group *group G_GNUC_UNUSED, GError **error)
 {
     (void)cfg;
     link_state *st = g_new0(link_state, 1);
@@ -308,7 +308,8 @@ classify(const char *host, size_t hlen, const char *path, size_t plen)
 }
 
 static void
-link_scan(const void *state, const cg_text *text, GPtrArray *findings)
+link_scan(const void *state, const cg_text *text,
+           const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
 {
     const link_state *st = state;
     const char *s = text->view.text;

@@ -562,7 +562,7 @@ scan_digits(const cg_text *text, GPtrArray *findings)
 /* ---- the family ---- */
 
 static void *
-phone_compile(const cg_config *cfg, GError **error)
+phone_compile(const cg_config *cfg, cg_filter_group *group G_GNUC_UNUSED, GError **error)
 {
     (void)cfg;
     (void)error;
@@ -570,7 +570,8 @@ phone_compile(const cg_config *cfg, GError **error)
 }
 
 static void
-phone_scan(const void *state, const cg_text *text, GPtrArray *findings)
+phone_scan(const void *state, const cg_text *text,
+            const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
 {
     scan_digits(text, findings);
     phone_words_scan(state, text, findings);

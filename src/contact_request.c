@@ -91,11 +91,11 @@ request_free(void *state)
 }
 
 static void *
-request_compile(const cg_config *cfg, GError **error)
+request_compile(const cg_config *cfg, cg_filter_group *group, GError **error)
 {
     (void)cfg;
     request_state *st = g_new0(request_state, 1);
-    st->request = cg_filtered_regex_new(request_pattern, CG_RE_CASELESS, error);
+    st->request = cg_filtered_regex_new_in(group, request_pattern, CG_RE_CASELESS, error);
     if (st->request)
         st->negation = cg_regex_new(negation_pattern, CG_RE_CASELESS, error);
     if (!st->negation) {
@@ -120,14 +120,15 @@ asked_kind(const char *s, size_t len)
 }
 
 static void
-request_scan(const void *state, const cg_text *text, GPtrArray *findings)
+request_scan(const void *state, const cg_text *text, const cg_term_candidates *group,
+              GPtrArray *findings)
 {
     const request_state *st = state;
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[2], nv[2];
 
-    while (pos < len && cg_filtered_regex_find(st->request, NULL, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find_in(st->request, group, s, len, pos, ov, 1)) {
         pos = (size_t)ov[1] > pos ? (size_t)ov[1] : pos + 1;
         size_t from = ov[0] > 60 ? (size_t)ov[0] - 60 : 0;
         if (cg_regex_find(st->negation, s, (size_t)ov[0], from, nv, 1))

@@ -3,13 +3,17 @@
  * filtered_regex.h).
  */
 #include "filtered_regex.h"
-#include "term_filter.h"
+
+struct cg_filter_group {
+    cg_term_filter *filter;      /* member i is term i */
+    guint members;
+};
 
 struct cg_filtered_regex {
     cg_regex *plain;
-    cg_regex *anchored;          /* tried at next's candidates; NULL: plain searches only */
-    cg_candidate_fn next;
-    cg_term_filter *filter;      /* next's data for a term-filtered pattern (one term, index 0) */
+    cg_regex *anchored;          /* tried at candidates; NULL: plain searches only */
+    cg_candidate_fn next;        /* the family's own candidates; NULL: the group's */
+    guint32 bit;                 /* a group member's term bit */
 };
 
 static gboolean plain_forced;
@@ -20,10 +24,27 @@ cg_filtered_regex_force_plain(gboolean on)
     plain_forced = on;
 }
 
-static size_t
-filter_next(void *data, const char *s, size_t len, size_t from)
+cg_filter_group *
+cg_filter_group_new(void)
 {
-    return cg_term_filter_next(data, s, len, from, CG_TERM_BIT(0));
+    cg_filter_group *g = g_new0(cg_filter_group, 1);
+    g->filter = cg_term_filter_new();
+    return g;
+}
+
+void
+cg_filter_group_free(cg_filter_group *g)
+{
+    if (!g)
+        return;
+    cg_term_filter_free(g->filter);
+    g_free(g);
+}
+
+void
+cg_filter_group_find(const cg_filter_group *g, const char *s, size_t len, cg_term_candidates *out)
+{
+    cg_term_candidates_find(out, g->members ? g->filter : NULL, s, len);
 }
 
 static cg_filtered_regex *
@@ -39,20 +60,18 @@ filtered_regex_plain(const char *pattern, unsigned flags, GError **error)
 }
 
 cg_filtered_regex *
-cg_filtered_regex_new(const char *pattern, unsigned flags, GError **error)
+cg_filtered_regex_new_in(cg_filter_group *g, const char *pattern, unsigned flags, GError **error)
 {
     cg_filtered_regex *fr = filtered_regex_plain(pattern, flags, error);
     /* The prefix reader knows byte-mode syntax only. */
-    if (!fr || (flags & (CG_RE_UTF | CG_RE_EXTENDED | CG_RE_ANCHORED)))
+    if (!fr || (flags & (CG_RE_UTF | CG_RE_EXTENDED | CG_RE_ANCHORED)) ||
+        !cg_term_filter_add(g->filter, g->members, pattern, (flags & CG_RE_CASELESS) != 0))
         return fr;
-    fr->filter = cg_term_filter_new();
-    if (cg_term_filter_add(fr->filter, 0, pattern, (flags & CG_RE_CASELESS) != 0))
-        fr->anchored = cg_regex_new(pattern, flags | CG_RE_ANCHORED, error);
-    if (!fr->anchored) {
-        cg_term_filter_free(fr->filter);
-        fr->filter = NULL;
+    fr->bit = CG_TERM_BIT(g->members++);
+    if (!(fr->anchored = cg_regex_new(pattern, flags | CG_RE_ANCHORED, error))) {
+        cg_filtered_regex_free(fr);
+        return NULL;
     }
-    fr->next = filter_next;
     return fr;
 }
 
@@ -77,7 +96,6 @@ cg_filtered_regex_free(cg_filtered_regex *fr)
         return;
     cg_regex_free(fr->plain);
     cg_regex_free(fr->anchored);
-    cg_term_filter_free(fr->filter);
     g_free(fr);
 }
 
@@ -85,12 +103,35 @@ gboolean
 cg_filtered_regex_find(const cg_filtered_regex *fr, void *data, const char *s, size_t len,
                        size_t start, gssize *ovec, unsigned nvec)
 {
-    if (!fr->anchored || plain_forced)
+    g_return_val_if_fail(fr->next, FALSE);
+    if (plain_forced)
         return cg_regex_find(fr->plain, s, len, start, ovec, nvec);
-    if (fr->filter)
-        data = fr->filter;
     for (size_t p = start; (p = fr->next(data, s, len, p)) <= len; p++)
         if (cg_regex_find(fr->anchored, s, len, p, ovec, nvec))
+            return TRUE;
+    return FALSE;
+}
+
+/* A member's candidates from start on are found by halving, so a family
+ * that searches on from each match reads each candidate once. */
+gboolean
+cg_filtered_regex_find_in(const cg_filtered_regex *fr, const cg_term_candidates *cands,
+                          const char *s, size_t len, size_t start, gssize *ovec, unsigned nvec)
+{
+    g_return_val_if_fail(!fr->next, FALSE);
+    if (!fr->anchored || plain_forced)
+        return cg_regex_find(fr->plain, s, len, start, ovec, nvec);
+    size_t n, lo = 0, hi;
+    const guint32 *pos = cg_term_candidates_of(cands, fr->bit, &n);
+    for (hi = n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pos[mid] < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < n; i++)
+        if (cg_regex_find(fr->anchored, s, len, pos[i], ovec, nvec))
             return TRUE;
     return FALSE;
 }

@@ -32,9 +32,9 @@ typedef struct {
 #define CG_TERM_BIT(i) (1u << ((i) % 32))
 
 cg_term_filter *cg_term_filter_new(void);
-/* A filter for cg_term_filter_candidates only (not _next) that also takes
- * terms whose matches begin with a run of word bytes ((?:\w+ )?contractor,
- * \w{2,4} margins?): it finds the word after the run and looks back. */
+/* A filter that also takes terms whose matches begin with a run of word
+ * bytes ((?:\w+ )?contractor, \w{2,4} margins?): it finds the word after
+ * the run and looks back. */
 cg_term_filter *cg_term_filter_new_lookback(void);
 void cg_term_filter_free(cg_term_filter *f);
 
@@ -46,10 +46,5 @@ gboolean cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern,
  * empty matches) where at least one added term could start. */
 void cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
                                GArray *out);
-
-/* The first position p, from <= p <= len, where one of terms (CG_TERM_BIT
- * bits) could start; len + 1 when there is none. */
-size_t cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
-                           guint32 terms);
 
 #endif

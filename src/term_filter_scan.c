@@ -210,33 +210,3 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
         g_array_free(late, TRUE);
     }
 }
-
-/* terms_at for the skip loop below: out of line, so the loop keeps its few
- * registers (inlined there it cost more than the call). */
-static G_NO_INLINE guint32
-terms_at_call(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
-              guint32 wanted)
-{
-    return terms_at(f, t, len, p, kind, wanted);
-}
-
-size_t
-cg_term_filter_next(const cg_term_filter *f, const char *text, size_t len, size_t from,
-                    guint32 terms)
-{
-    g_return_val_if_fail(!f->lookback, len + 1);
-    const guint8 *t = (const guint8 *)text;
-    /* Most positions begin no term after the byte before them: the raw pair
-     * test of the two bytes there, as written, skips them before the term
-     * tables.  Every prefix, even of no bytes, marks raw_pair_kinds. */
-    size_t p = from;
-    for (; (p = next_raw_pair(f, t, len, p)) + 1 < len; p++) {
-        int kind = after_kind(f, t, p);
-        if ((f->raw_first[kind][t[p]] & terms) && terms_at_call(f, t, len, p, kind, terms))
-            return p;
-    }
-    for (; p <= len; p++)
-        if (terms_at_call(f, t, len, p, after_kind(f, t, p), terms))
-            return p;
-    return len + 1;
-}
