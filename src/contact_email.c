@@ -10,8 +10,8 @@
  *
  * The pattern may begin at any word, so it is tried only near an "at": every
  * match holds an '@', a '&' (the entities) or the word at/arroba/arobase
- * after a space or bracket, and its local part ends right before that at's
- * spaces and bracket.  Only word starts in the local part that could end
+ * after a space or bracket, followed by a domain label and a dot, and its
+ * local part ends right before that at's spaces and bracket.  Only word starts in the local part that could end
  * there are tried (local_part_reach), and the at word itself, which may be
  * a local part's first word ("at [dot] ana@...").
  */
@@ -197,11 +197,62 @@ trigger_chunk(const char *s, size_t t)
     return trigger_bytes(load_le64(s + t), load_le64(s + t - 1));
 }
 
-/* The first trigger at or after t, len if none; eight bytes at a time. */
+/* Whether a dot could follow at p, the end of a domain label: '.' or an
+ * entity right there, a bracket after any spaces, or after spaces a '.' or
+ * a dot word. */
+static gboolean
+dot_may_follow(const char *s, size_t len, size_t p)
+{
+    if (p < len && (s[p] == '.' || s[p] == '&'))
+        return TRUE;
+    size_t label_end = p;
+    while (p < len && is_space(s[p]))
+        p++;
+    if (p == len || is_one_of(s[p], "[({<"))
+        return p < len;
+    if (p == label_end)
+        return FALSE;
+    size_t word = 0;
+    while (p + word < len && g_ascii_isalpha(s[p + word]))
+        word++;
+    return s[p] == '.' || is_dot_word(s + p, word);
+}
+
+/* Whether a domain could follow the at at t: after the '@' or the at word,
+ * its spaces and closing bracket, a label of letters, digits and '-', then
+ * a dot.  Most at words in prose have none ("meet at noon tomorrow"); an
+ * entity ('&') is let through as it is. */
+static gboolean
+domain_may_follow(const char *s, size_t len, size_t t)
+{
+    if (s[t] == '&')
+        return TRUE;
+    size_t p = t + 1;
+    if (g_ascii_isalpha(s[t]))
+        while (p < len && g_ascii_isalpha(s[p]))
+            p++;
+    while (p < len && (is_space(s[p]) || is_one_of(s[p], "])}>")))
+        p++;
+    if (p == len || !g_ascii_isalnum(s[p]))
+        return FALSE;
+    while (p < len && (g_ascii_isalnum(s[p]) || s[p] == '-'))
+        p++;
+    return dot_may_follow(s, len, p);
+}
+
+/* An at an address could be built around: no match's at is anywhere else. */
+static gboolean
+is_email_at(const char *s, size_t len, size_t t)
+{
+    return is_at_trigger(s, len, t) && domain_may_follow(s, len, t);
+}
+
+/* The first at an address could be built around at or after t, len if
+ * none; eight bytes at a time. */
 static size_t
 next_trigger(const char *s, size_t len, size_t t)
 {
-    return next_position_where(s, len, t, 8, trigger_chunk, is_at_trigger);
+    return next_position_where(s, len, t, 8, trigger_chunk, is_email_at);
 }
 
 /* Where the local part can begin: a letter or digit the lookbehind allows. */

@@ -191,6 +191,10 @@ test_email_at_every_offset(void **state)
         "jean arobase free point fr", "ana (at) web (dot) de", "ana [at] web [dot] de",
         "ana {at} web {dot} de", "ana <at> web <dot> de", "ana&#64;example.com",
         "ana&commat;example.com", "ana@example.com", "AT (dot) lee@example.com",
+        /* every form of the dot after the first domain label */
+        "ana@example&#46;com", "ana@example&period;com", "ana at example . com",
+        "ana [@] example[dot]com", "ana at mail ponto com", "ana at web punkt de",
+        "ana @ sub-domain.example.com", "ana AT Example\t(Dot)\tcom",
     };
     for (size_t i = 0; i < G_N_ELEMENTS(ats); i++)
         for (int pad = 0; pad < 17; pad++) {
