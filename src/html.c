@@ -15,6 +15,7 @@
  * ahead are cached, so bad input still takes linear time.  NULs are dropped.
  */
 #include "html.h"
+#include "message.h"
 
 #include <string.h>
 
@@ -400,7 +401,7 @@ char *cg_html_to_text(const char *html, size_t len, size_t *out_len)
     }
     g_string_free(ps.comments, TRUE);
 
-    if (!g_utf8_validate(ps.out->str, (gssize) ps.out->len, NULL)) {
+    if (!cg_utf8_validate(ps.out->str, ps.out->len, NULL)) {
         char *valid = g_utf8_make_valid(ps.out->str, (gssize) ps.out->len);
         g_string_assign(ps.out, valid);
         g_free(valid);

@@ -139,6 +139,67 @@ add_headers(walker *w, GMimeMessage *m, const char *prefix)
     add_display_names(w, prefix, "Cc", g_mime_message_get_cc(m));
 }
 
+#define EVERY_BYTE(b) (0x0101010101010101ULL * (b))
+
+/* Length of the run at s of bytes 1..0x7F: what g_utf8_validate would pass
+ * one at a time.  In a word, the lowest byte that is 0 or has its high bit
+ * set is the first to show in ((w - 0x01..) | w) & 0x80..: the bytes below
+ * it borrow nothing. */
+static size_t
+ascii_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (guint64 w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (((w - EVERY_BYTE(1)) | w) & EVERY_BYTE(0x80))
+            break;
+    }
+    while (i < len && (guchar)s[i] - 1u < 0x7Fu)
+        i++;
+    return i;
+}
+
+/* Length of the run at s of bytes >= 0x80.  A character never spans an
+ * ASCII byte, so validating such a run alone gives what validating the whole
+ * text would give there. */
+static size_t
+high_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (guint64 w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if ((w & EVERY_BYTE(0x80)) != EVERY_BYTE(0x80))
+            break;
+    }
+    while (i < len && (guchar)s[i] >= 0x80)
+        i++;
+    return i;
+}
+
+gboolean
+cg_utf8_validate(const char *s, size_t len, const char **end)
+{
+    size_t i = 0;
+    while ((i += ascii_run(s + i, len - i)) < len) {
+        size_t n = high_run(s + i, len - i);
+        const char *stop;
+        if (n == 0) {                                   /* a NUL */
+            if (end)
+                *end = s + i;
+            return FALSE;
+        }
+        if (!g_utf8_validate(s + i, (gssize)n, &stop)) {
+            if (end)
+                *end = stop;
+            return FALSE;
+        }
+        i += n;
+    }
+    if (end)
+        *end = s + len;
+    return TRUE;
+}
+
 static gboolean
 is_utf8_name(const char *cs)
 {
@@ -186,7 +247,7 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     char *text;
 
     if (!charset || is_utf8_name(charset)) {
-        if (g_utf8_validate(data, len, NULL)) {
+        if (cg_utf8_validate(data, len, NULL)) {
             *out_len = len;
             return g_strndup(data, len);
         }
@@ -211,7 +272,7 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     }
     char *raw = iconv_lenient(cd, data, len, out_len);
     g_mime_iconv_close(cd);
-    if (g_utf8_validate(raw, *out_len, NULL))
+    if (cg_utf8_validate(raw, *out_len, NULL))
         return raw;
     text = g_utf8_make_valid(raw, *out_len);
     g_free(raw);
@@ -224,7 +285,7 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
 static char *
 to_utf8_owned(GByteArray *bytes, const char *charset, size_t *out_len)
 {
-    if ((!charset || is_utf8_name(charset)) && g_utf8_validate((const char *)bytes->data, bytes->len, NULL)) {
+    if ((!charset || is_utf8_name(charset)) && cg_utf8_validate((const char *)bytes->data, bytes->len, NULL)) {
         *out_len = bytes->len;
         g_byte_array_append(bytes, (const guint8 *)"", 1);
         return (char *)g_byte_array_free(bytes, FALSE);
@@ -274,7 +335,7 @@ static void
 trim_partial_utf8(GByteArray *bytes)
 {
     const char *end;
-    if (!g_utf8_validate((const char *)bytes->data, bytes->len, &end) &&
+    if (!cg_utf8_validate((const char *)bytes->data, bytes->len, &end) &&
         bytes->len - (size_t)(end - (const char *)bytes->data) < 4)
         g_byte_array_set_size(bytes, end - (const char *)bytes->data);
 }

@@ -299,6 +299,61 @@ test_garbage_input(void **state)
     }
 }
 
+/* Assert cg_utf8_validate gives g_utf8_validate's answer and stopping point. */
+static void
+assert_validates_like_glib(const char *s, size_t len)
+{
+    const char *want_end, *got_end;
+    gboolean want = g_utf8_validate(s, (gssize)len, &want_end);
+    gboolean got = cg_utf8_validate(s, len, &got_end);
+    if (got != want || got_end != want_end)
+        fail_msg("cg_utf8_validate on %zu bytes: %d stopping at %td, g_utf8_validate %d at %td", len, got,
+                 got_end - s, want, want_end - s);
+}
+
+/* The word-at-a-time runs must stop exactly where glib's byte-by-byte check
+ * would: every fragment (NUL, good, cut short, overlong, surrogate, too high,
+ * stray) at every offset of ASCII text across two words, and random mixes
+ * with long runs of both kinds. */
+static void
+test_utf8_validate_like_glib(void **state)
+{
+    (void)state;
+    static const char *const fragments[] = {
+        "\0", "\xC3\xA9", "\xC3", "\xA9", "\xE2\x82\xAC", "\xE2\x82", "\xF0\x9F\x98\x80",
+        "\xF0\x9F\x98", "\xED\xA0\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xF4\x90\x80\x80", "\xFF",
+        "\x7F", "\x01", "abcdefgh", "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
+    };
+    static const size_t fragment_len[] = { 1, 2, 1, 1, 3, 2, 4, 3, 3, 2, 3, 4, 1, 1, 1, 8, 12 };
+    GString *buf = g_string_new(NULL);
+    for (size_t f = 0; f < G_N_ELEMENTS(fragments); f++)
+        for (size_t before = 0; before <= 17; before++)
+            for (size_t after = 0; after <= 9; after++) {
+                g_string_truncate(buf, 0);
+                for (size_t k = 0; k < before; k++)
+                    g_string_append_c(buf, (char)('a' + k));
+                g_string_append_len(buf, fragments[f], (gssize)fragment_len[f]);
+                for (size_t k = 0; k < after; k++)
+                    g_string_append_c(buf, (char)('A' + k));
+                assert_validates_like_glib(buf->str, buf->len);
+            }
+    GRand *rand = g_rand_new_with_seed(8);
+    for (int round = 0; round < 4000; round++) {
+        g_string_truncate(buf, 0);
+        int pieces = g_rand_int_range(rand, 0, 12);
+        for (int k = 0; k < pieces; k++) {
+            int f = g_rand_int_range(rand, 0, G_N_ELEMENTS(fragments));
+            /* Mostly good text, so a bad byte often comes after long runs. */
+            if (g_rand_int_range(rand, 0, 4) != 0)
+                f = g_rand_boolean(rand) ? 15 : 16;
+            g_string_append_len(buf, fragments[f], (gssize)fragment_len[f]);
+        }
+        assert_validates_like_glib(buf->str, buf->len);
+    }
+    g_rand_free(rand);
+    g_string_free(buf, TRUE);
+}
+
 int
 main(void)
 {
@@ -319,6 +374,7 @@ main(void)
         cmocka_unit_test(test_limit_scan_bytes_large_part),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_garbage_input),
+        cmocka_unit_test(test_utf8_validate_like_glib),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
