@@ -280,26 +280,27 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     return text;
 }
 
-/* to_utf8 for bytes read into an array, which it frees: text that is
- * already UTF-8 is kept where it is instead of copied. */
+/* to_utf8 for a buffer of ours (len bytes and a NUL), which it frees: text
+ * that is already UTF-8 is kept where it is instead of copied. */
 static char *
-to_utf8_owned(GByteArray *bytes, const char *charset, size_t *out_len)
+to_utf8_owned(char *data, size_t len, const char *charset, size_t *out_len)
 {
-    if ((!charset || is_utf8_name(charset)) && cg_utf8_validate((const char *)bytes->data, bytes->len, NULL)) {
-        *out_len = bytes->len;
-        g_byte_array_append(bytes, (const guint8 *)"", 1);
-        return (char *)g_byte_array_free(bytes, FALSE);
+    if ((!charset || is_utf8_name(charset)) && cg_utf8_validate(data, len, NULL)) {
+        *out_len = len;
+        return data;
     }
-    char *text = to_utf8((const char *)bytes->data, bytes->len, charset, out_len);
-    g_byte_array_unref(bytes);
+    char *text = to_utf8(data, len, charset, out_len);
+    g_free(data);
     return text;
 }
 
-/* A part's content, transfer-decoded, at most max bytes of it: a part far
- * larger than max_scan_bytes is never held whole in memory.  *cut says
- * that there was more. */
-static GByteArray *
-decoded_content(GMimeDataWrapper *content, size_t max, gboolean *cut)
+/* A part's content, transfer-decoded and NUL-terminated, at most max bytes
+ * of it: a part far larger than max_scan_bytes is never held whole in
+ * memory.  *cut says that there was more.  Decoding never makes more bytes
+ * than it reads, so a buffer the size of the encoded content takes it all
+ * straight from the stream, with no copy and no regrowth. */
+static char *
+decoded_content(GMimeDataWrapper *content, size_t max, size_t *len, gboolean *cut)
 {
     GMimeStream *raw = g_mime_data_wrapper_get_stream(content);
     GMimeStream *decoded = g_mime_stream_filter_new(raw);
@@ -311,33 +312,44 @@ decoded_content(GMimeDataWrapper *content, size_t max, gboolean *cut)
         g_object_unref(filter);
     }
     g_mime_stream_reset(raw);
-    GByteArray *bytes = g_byte_array_new();
-    char buf[65536];
+    gint64 raw_len = g_mime_stream_length(raw);
+    /* One byte past max shows that there is more; one more holds the NUL. */
+    size_t size = MIN(raw_len >= 0 ? (size_t)raw_len : 4096, max) + 2;
+    char *data = g_malloc(size);
+    *len = 0;
     *cut = FALSE;
     for (;;) {
-        ssize_t n = g_mime_stream_read(decoded, buf, sizeof buf);
+        size_t want = MIN(size - 1 - *len, max + 1 - *len);
+        if (want == 0) {                    /* full, yet not past max */
+            size = MIN(2 * size, max + 2);
+            data = g_realloc(data, size);
+            continue;
+        }
+        ssize_t n = g_mime_stream_read(decoded, data + *len, want);
         if (n <= 0)
             break;
-        size_t take = MIN((size_t)n, max - bytes->len);
-        g_byte_array_append(bytes, (const guint8 *)buf, take);
-        if (take < (size_t)n) {
+        *len += (size_t)n;
+        if (*len > max) {
+            *len = max;
             *cut = TRUE;
             break;
         }
     }
+    data[*len] = '\0';
     g_object_unref(decoded);
-    return bytes;
+    return data;
 }
 
 /* Drop a multibyte character cut short at the end of UTF-8 text, so that a
  * truncated part is not mistaken for text in another charset. */
 static void
-trim_partial_utf8(GByteArray *bytes)
+trim_partial_utf8(char *data, size_t *len)
 {
     const char *end;
-    if (!cg_utf8_validate((const char *)bytes->data, bytes->len, &end) &&
-        bytes->len - (size_t)(end - (const char *)bytes->data) < 4)
-        g_byte_array_set_size(bytes, end - (const char *)bytes->data);
+    if (!cg_utf8_validate(data, *len, &end) && *len - (size_t)(end - data) < 4) {
+        *len = (size_t)(end - data);
+        data[*len] = '\0';
+    }
 }
 
 static gboolean
@@ -369,15 +381,15 @@ walk_part(walker *w, GMimePart *part, const char *path)
         GMimeDataWrapper *content = g_mime_part_get_content(part);
         if (content) {
             gboolean cut;
-            GByteArray *bytes = decoded_content(content, 2 * (w->limits->max_scan_bytes - w->scanned), &cut);
+            size_t raw_len, len;
+            char *raw = decoded_content(content, 2 * (w->limits->max_scan_bytes - w->scanned), &raw_len, &cut);
             const char *charset = g_mime_content_type_get_parameter(ct, "charset");
             if (cut) {
                 hit_limit(w, "max_scan_bytes");
                 if (!charset || is_utf8_name(charset))
-                    trim_partial_utf8(bytes);
+                    trim_partial_utf8(raw, &raw_len);
             }
-            size_t len;
-            char *text = to_utf8_owned(bytes, charset, &len);
+            char *text = to_utf8_owned(raw, raw_len, charset, &len);
             if (g_mime_content_type_is_type(ct, "text", "html")) {
                 char *plain = cg_html_to_text(text, len, &len);
                 g_free(text);
