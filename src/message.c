@@ -207,11 +207,23 @@ is_utf8_name(const char *cs)
            g_ascii_strcasecmp(cs, "us-ascii") == 0 || g_ascii_strcasecmp(cs, "ascii") == 0;
 }
 
-/* iconv into UTF-8, replacing undecodable bytes with U+FFFD. */
-static char *
-iconv_lenient(iconv_t cd, const char *data, size_t len, size_t *out_len)
+/* Charsets that iconv reads one byte at a time, with no state, bytes below
+ * 0x80 being ASCII: converting a text piece by piece, split anywhere, gives
+ * what converting it whole gives, and its ASCII needs no converting. */
+static gboolean
+is_ascii_based_8bit(const char *iconv_name)
 {
-    GString *out = g_string_sized_new(len + len / 2 + 16);
+    static const char *const prefixes[] = { "iso-8859-", "iso8859-", "windows-125", "cp125", "koi8-" };
+    for (size_t k = 0; k < G_N_ELEMENTS(prefixes); k++)
+        if (g_ascii_strncasecmp(iconv_name, prefixes[k], strlen(prefixes[k])) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Append the conversion of data to out, replacing undecodable bytes with U+FFFD. */
+static void
+iconv_append(iconv_t cd, GString *out, const char *data, size_t len)
+{
     char buf[4096];
     char *in = (char *)data;
     size_t inleft = len;
@@ -232,6 +244,29 @@ iconv_lenient(iconv_t cd, const char *data, size_t len, size_t *out_len)
             iconv(cd, NULL, NULL, NULL, NULL);
         }
     }
+}
+
+/* Runs of ASCII at least this long are copied rather than converted, in
+ * charsets where that is the same (shorter ones cost less than an iconv call). */
+#define ASCII_COPY_MIN 32
+
+/* iconv into UTF-8, replacing undecodable bytes with U+FFFD. */
+static char *
+iconv_lenient(iconv_t cd, gboolean ascii_based, const char *data, size_t len, size_t *out_len)
+{
+    GString *out = g_string_sized_new(len + len / 2 + 16);
+    size_t from = 0;                            /* data[from..i) is still to convert */
+    for (size_t i = 0; ascii_based && i < len; i++) {   /* each step ends on a non-ASCII byte */
+        size_t n = ascii_run(data + i, len - i);
+        if (n >= ASCII_COPY_MIN) {
+            iconv_append(cd, out, data + from, i - from);
+            g_string_append_len(out, data + i, (gssize)n);
+            from = i + n;
+        }
+        i += n;
+    }
+    iconv_append(cd, out, data + from, len - from);
+    char buf[4096];
     char *o = buf;
     size_t oleft = sizeof buf;
     iconv(cd, NULL, NULL, &o, &oleft);
@@ -263,14 +298,16 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     if (g_ascii_strcasecmp(name, "iso-8859-1") == 0 || g_ascii_strcasecmp(name, "latin1") == 0)
         name = "windows-1252";
     iconv_t cd = g_mime_iconv_open("UTF-8", name);
-    if (cd == (iconv_t)-1)                  /* unknown charset: the likeliest guess */
-        cd = g_mime_iconv_open("UTF-8", "windows-1252");
+    if (cd == (iconv_t)-1) {                /* unknown charset: the likeliest guess */
+        name = "windows-1252";
+        cd = g_mime_iconv_open("UTF-8", name);
+    }
     if (cd == (iconv_t)-1) {
         text = g_utf8_make_valid(data, len);
         *out_len = strlen(text);
         return text;
     }
-    char *raw = iconv_lenient(cd, data, len, out_len);
+    char *raw = iconv_lenient(cd, is_ascii_based_8bit(name), data, len, out_len);
     g_mime_iconv_close(cd);
     if (cg_utf8_validate(raw, *out_len, NULL))
         return raw;
