@@ -15,6 +15,8 @@
  * ahead are cached, so bad input still takes linear time.  NULs are dropped.
  */
 #include "html.h"
+#include "ascii_words64.h"
+#include "message.h"
 
 #include <string.h>
 
@@ -152,6 +154,23 @@ static size_t find_seq(const parser *ps, size_t from, const char *lit, gboolean 
             return from;
     }
     return ps->len;
+}
+
+/* Length of the text at s before the first byte that may end it: '<', '&',
+ * NUL and, in a comment, '-'.  Eight bytes a step. */
+static size_t text_run(const char *s, size_t len, gboolean in_comment)
+{
+    guint8 dash = in_comment ? '-' : '<';
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        guint64 x = load_le64(s + i);
+        guint64 stop = bytes_equal(x, '<') | bytes_equal(x, '&') | bytes_equal(x, 0) | bytes_equal(x, dash);
+        if (stop)
+            return i + first_marked_byte(stop);
+    }
+    while (i < len && s[i] != '<' && s[i] != '&' && s[i] != '\0' && !(in_comment && s[i] == '-'))
+        i++;
+    return i;
 }
 
 /* Append s[0..n) without its NUL bytes. */
@@ -383,10 +402,7 @@ char *cg_html_to_text(const char *html, size_t len, size_t *out_len)
             ps.out = ps.text;
             ps.i += p[i + 2] == '!' ? 4 : 3;
         } else {                                 /* text, or a '<' that starts no tag */
-            size_t j = i + 1;
-            while (j < n && p[j] != '<' && p[j] != '&' && p[j] != '\0'
-                   && !(ps.in_comment && p[j] == '-'))
-                j++;
+            size_t j = i + 1 + text_run(p + i + 1, n - i - 1, ps.in_comment);
             g_string_append_len(ps.out, p + i, (gssize) (j - i));
             ps.i = j;
         }
@@ -400,7 +416,7 @@ char *cg_html_to_text(const char *html, size_t len, size_t *out_len)
     }
     g_string_free(ps.comments, TRUE);
 
-    if (!g_utf8_validate(ps.out->str, (gssize) ps.out->len, NULL)) {
+    if (!cg_utf8_validate(ps.out->str, ps.out->len, NULL)) {
         char *valid = g_utf8_make_valid(ps.out->str, (gssize) ps.out->len);
         g_string_assign(ps.out, valid);
         g_free(valid);

@@ -139,6 +139,67 @@ add_headers(walker *w, GMimeMessage *m, const char *prefix)
     add_display_names(w, prefix, "Cc", g_mime_message_get_cc(m));
 }
 
+#define EVERY_BYTE(b) (0x0101010101010101ULL * (b))
+
+/* Length of the run at s of bytes 1..0x7F: what g_utf8_validate would pass
+ * one at a time.  In a word, the lowest byte that is 0 or has its high bit
+ * set is the first to show in ((w - 0x01..) | w) & 0x80..: the bytes below
+ * it borrow nothing. */
+static size_t
+ascii_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (guint64 w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (((w - EVERY_BYTE(1)) | w) & EVERY_BYTE(0x80))
+            break;
+    }
+    while (i < len && (guchar)s[i] - 1u < 0x7Fu)
+        i++;
+    return i;
+}
+
+/* Length of the run at s of bytes >= 0x80.  A character never spans an
+ * ASCII byte, so validating such a run alone gives what validating the whole
+ * text would give there. */
+static size_t
+high_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (guint64 w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if ((w & EVERY_BYTE(0x80)) != EVERY_BYTE(0x80))
+            break;
+    }
+    while (i < len && (guchar)s[i] >= 0x80)
+        i++;
+    return i;
+}
+
+gboolean
+cg_utf8_validate(const char *s, size_t len, const char **end)
+{
+    size_t i = 0;
+    while ((i += ascii_run(s + i, len - i)) < len) {
+        size_t n = high_run(s + i, len - i);
+        const char *stop;
+        if (n == 0) {                                   /* a NUL */
+            if (end)
+                *end = s + i;
+            return FALSE;
+        }
+        if (!g_utf8_validate(s + i, (gssize)n, &stop)) {
+            if (end)
+                *end = stop;
+            return FALSE;
+        }
+        i += n;
+    }
+    if (end)
+        *end = s + len;
+    return TRUE;
+}
+
 static gboolean
 is_utf8_name(const char *cs)
 {
@@ -146,11 +207,23 @@ is_utf8_name(const char *cs)
            g_ascii_strcasecmp(cs, "us-ascii") == 0 || g_ascii_strcasecmp(cs, "ascii") == 0;
 }
 
-/* iconv into UTF-8, replacing undecodable bytes with U+FFFD. */
-static char *
-iconv_lenient(iconv_t cd, const char *data, size_t len, size_t *out_len)
+/* Charsets that iconv reads one byte at a time, with no state, bytes below
+ * 0x80 being ASCII: converting a text piece by piece, split anywhere, gives
+ * what converting it whole gives, and its ASCII needs no converting. */
+static gboolean
+is_ascii_based_8bit(const char *iconv_name)
 {
-    GString *out = g_string_sized_new(len + len / 2 + 16);
+    static const char *const prefixes[] = { "iso-8859-", "iso8859-", "windows-125", "cp125", "koi8-" };
+    for (size_t k = 0; k < G_N_ELEMENTS(prefixes); k++)
+        if (g_ascii_strncasecmp(iconv_name, prefixes[k], strlen(prefixes[k])) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Append the conversion of data to out, replacing undecodable bytes with U+FFFD. */
+static void
+iconv_append(iconv_t cd, GString *out, const char *data, size_t len)
+{
     char buf[4096];
     char *in = (char *)data;
     size_t inleft = len;
@@ -171,6 +244,29 @@ iconv_lenient(iconv_t cd, const char *data, size_t len, size_t *out_len)
             iconv(cd, NULL, NULL, NULL, NULL);
         }
     }
+}
+
+/* Runs of ASCII at least this long are copied rather than converted, in
+ * charsets where that is the same (shorter ones cost less than an iconv call). */
+#define ASCII_COPY_MIN 32
+
+/* iconv into UTF-8, replacing undecodable bytes with U+FFFD. */
+static char *
+iconv_lenient(iconv_t cd, gboolean ascii_based, const char *data, size_t len, size_t *out_len)
+{
+    GString *out = g_string_sized_new(len + len / 2 + 16);
+    size_t from = 0;                            /* data[from..i) is still to convert */
+    for (size_t i = 0; ascii_based && i < len; i++) {   /* each step ends on a non-ASCII byte */
+        size_t n = ascii_run(data + i, len - i);
+        if (n >= ASCII_COPY_MIN) {
+            iconv_append(cd, out, data + from, i - from);
+            g_string_append_len(out, data + i, (gssize)n);
+            from = i + n;
+        }
+        i += n;
+    }
+    iconv_append(cd, out, data + from, len - from);
+    char buf[4096];
     char *o = buf;
     size_t oleft = sizeof buf;
     iconv(cd, NULL, NULL, &o, &oleft);
@@ -186,7 +282,7 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     char *text;
 
     if (!charset || is_utf8_name(charset)) {
-        if (g_utf8_validate(data, len, NULL)) {
+        if (cg_utf8_validate(data, len, NULL)) {
             *out_len = len;
             return g_strndup(data, len);
         }
@@ -202,16 +298,18 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     if (g_ascii_strcasecmp(name, "iso-8859-1") == 0 || g_ascii_strcasecmp(name, "latin1") == 0)
         name = "windows-1252";
     iconv_t cd = g_mime_iconv_open("UTF-8", name);
-    if (cd == (iconv_t)-1)                  /* unknown charset: the likeliest guess */
-        cd = g_mime_iconv_open("UTF-8", "windows-1252");
+    if (cd == (iconv_t)-1) {                /* unknown charset: the likeliest guess */
+        name = "windows-1252";
+        cd = g_mime_iconv_open("UTF-8", name);
+    }
     if (cd == (iconv_t)-1) {
         text = g_utf8_make_valid(data, len);
         *out_len = strlen(text);
         return text;
     }
-    char *raw = iconv_lenient(cd, data, len, out_len);
+    char *raw = iconv_lenient(cd, is_ascii_based_8bit(name), data, len, out_len);
     g_mime_iconv_close(cd);
-    if (g_utf8_validate(raw, *out_len, NULL))
+    if (cg_utf8_validate(raw, *out_len, NULL))
         return raw;
     text = g_utf8_make_valid(raw, *out_len);
     g_free(raw);
@@ -219,26 +317,27 @@ to_utf8(const char *data, size_t len, const char *charset, size_t *out_len)
     return text;
 }
 
-/* to_utf8 for bytes read into an array, which it frees: text that is
- * already UTF-8 is kept where it is instead of copied. */
+/* to_utf8 for a buffer of ours (len bytes and a NUL), which it frees: text
+ * that is already UTF-8 is kept where it is instead of copied. */
 static char *
-to_utf8_owned(GByteArray *bytes, const char *charset, size_t *out_len)
+to_utf8_owned(char *data, size_t len, const char *charset, size_t *out_len)
 {
-    if ((!charset || is_utf8_name(charset)) && g_utf8_validate((const char *)bytes->data, bytes->len, NULL)) {
-        *out_len = bytes->len;
-        g_byte_array_append(bytes, (const guint8 *)"", 1);
-        return (char *)g_byte_array_free(bytes, FALSE);
+    if ((!charset || is_utf8_name(charset)) && cg_utf8_validate(data, len, NULL)) {
+        *out_len = len;
+        return data;
     }
-    char *text = to_utf8((const char *)bytes->data, bytes->len, charset, out_len);
-    g_byte_array_unref(bytes);
+    char *text = to_utf8(data, len, charset, out_len);
+    g_free(data);
     return text;
 }
 
-/* A part's content, transfer-decoded, at most max bytes of it: a part far
- * larger than max_scan_bytes is never held whole in memory.  *cut says
- * that there was more. */
-static GByteArray *
-decoded_content(GMimeDataWrapper *content, size_t max, gboolean *cut)
+/* A part's content, transfer-decoded and NUL-terminated, at most max bytes
+ * of it: a part far larger than max_scan_bytes is never held whole in
+ * memory.  *cut says that there was more.  Decoding never makes more bytes
+ * than it reads, so a buffer the size of the encoded content takes it all
+ * straight from the stream, with no copy and no regrowth. */
+static char *
+decoded_content(GMimeDataWrapper *content, size_t max, size_t *len, gboolean *cut)
 {
     GMimeStream *raw = g_mime_data_wrapper_get_stream(content);
     GMimeStream *decoded = g_mime_stream_filter_new(raw);
@@ -250,33 +349,44 @@ decoded_content(GMimeDataWrapper *content, size_t max, gboolean *cut)
         g_object_unref(filter);
     }
     g_mime_stream_reset(raw);
-    GByteArray *bytes = g_byte_array_new();
-    char buf[65536];
+    gint64 raw_len = g_mime_stream_length(raw);
+    /* One byte past max shows that there is more; one more holds the NUL. */
+    size_t size = MIN(raw_len >= 0 ? (size_t)raw_len : 4096, max) + 2;
+    char *data = g_malloc(size);
+    *len = 0;
     *cut = FALSE;
     for (;;) {
-        ssize_t n = g_mime_stream_read(decoded, buf, sizeof buf);
+        size_t want = MIN(size - 1 - *len, max + 1 - *len);
+        if (want == 0) {                    /* full, yet not past max */
+            size = MIN(2 * size, max + 2);
+            data = g_realloc(data, size);
+            continue;
+        }
+        ssize_t n = g_mime_stream_read(decoded, data + *len, want);
         if (n <= 0)
             break;
-        size_t take = MIN((size_t)n, max - bytes->len);
-        g_byte_array_append(bytes, (const guint8 *)buf, take);
-        if (take < (size_t)n) {
+        *len += (size_t)n;
+        if (*len > max) {
+            *len = max;
             *cut = TRUE;
             break;
         }
     }
+    data[*len] = '\0';
     g_object_unref(decoded);
-    return bytes;
+    return data;
 }
 
 /* Drop a multibyte character cut short at the end of UTF-8 text, so that a
  * truncated part is not mistaken for text in another charset. */
 static void
-trim_partial_utf8(GByteArray *bytes)
+trim_partial_utf8(char *data, size_t *len)
 {
     const char *end;
-    if (!g_utf8_validate((const char *)bytes->data, bytes->len, &end) &&
-        bytes->len - (size_t)(end - (const char *)bytes->data) < 4)
-        g_byte_array_set_size(bytes, end - (const char *)bytes->data);
+    if (!cg_utf8_validate(data, *len, &end) && *len - (size_t)(end - data) < 4) {
+        *len = (size_t)(end - data);
+        data[*len] = '\0';
+    }
 }
 
 static gboolean
@@ -308,15 +418,15 @@ walk_part(walker *w, GMimePart *part, const char *path)
         GMimeDataWrapper *content = g_mime_part_get_content(part);
         if (content) {
             gboolean cut;
-            GByteArray *bytes = decoded_content(content, 2 * (w->limits->max_scan_bytes - w->scanned), &cut);
+            size_t raw_len, len;
+            char *raw = decoded_content(content, 2 * (w->limits->max_scan_bytes - w->scanned), &raw_len, &cut);
             const char *charset = g_mime_content_type_get_parameter(ct, "charset");
             if (cut) {
                 hit_limit(w, "max_scan_bytes");
                 if (!charset || is_utf8_name(charset))
-                    trim_partial_utf8(bytes);
+                    trim_partial_utf8(raw, &raw_len);
             }
-            size_t len;
-            char *text = to_utf8_owned(bytes, charset, &len);
+            char *text = to_utf8_owned(raw, raw_len, charset, &len);
             if (g_mime_content_type_is_type(ct, "text", "html")) {
                 char *plain = cg_html_to_text(text, len, &len);
                 g_free(text);

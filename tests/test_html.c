@@ -393,6 +393,35 @@ static void test_large_input(void **state)
     }
 }
 
+/* Text runs are read eight bytes a step: a tag, an entity, a NUL and a
+ * comment's end must each be seen at every offset, in a word and in the tail,
+ * and a '-' in a comment that ends nothing must stay. */
+static void test_text_runs_every_offset(void **state)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+    static const char *const middles[] = { "<b>", "&amp;", "", "-->", "-x-->" };
+    (void) state;
+    for (int kind = 0; kind < 5; kind++)
+        for (int k = 0; k < 20; k++)
+            for (int m = 0; m < 20; m++) {
+                GString *in = g_string_new(kind >= 3 ? "<!--" : "");
+                char *want, *got;
+                g_string_append_len(in, letters, k);
+                g_string_append_len(in, middles[kind], kind == 2 ? 1 : (gssize) strlen(middles[kind]));
+                g_string_append_len(in, letters, m);
+                if (kind < 3)
+                    want = g_strdup_printf("%.*s%s%.*s", k, letters, kind == 1 ? "&" : "", m, letters);
+                else
+                    want = g_strdup_printf("%.*s\n %.*s%s ", m, letters, k, letters, kind == 4 ? "-x" : "");
+                got = cg_html_to_text(in->str, in->len, NULL);
+                if (strcmp(got, want) != 0)
+                    fail_msg("kind %d, %d then %d letters: \"%s\", want \"%s\"", kind, k, m, got, want);
+                g_free(got);
+                g_free(want);
+                g_string_free(in, TRUE);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_nul_inside),
         cmocka_unit_test(test_invalid_input),
         cmocka_unit_test(test_large_input),
+        cmocka_unit_test(test_text_runs_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -299,6 +299,132 @@ test_garbage_input(void **state)
     }
 }
 
+/* A text part with the given charset label and body (sent as base64, so any
+ * byte goes through), parsed; returns its segment text. */
+static char *
+parse_body_as(const char *charset, const char *body, size_t len)
+{
+    char *b64 = g_base64_encode((const guchar *)body, len);
+    char *raw = g_strdup_printf("From: a@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+                                "Content-Type: text/plain; charset=%s\r\n"
+                                "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", charset, b64);
+    cg_message *msg = cg_message_parse_bytes(raw, strlen(raw), &test_limits, NULL);
+    char *text = g_strdup(must_find(msg, "1")->text);
+    cg_message_free(msg);
+    g_free(raw);
+    g_free(b64);
+    return text;
+}
+
+/* Windows-1252 by hand: what iconv makes of each byte, U+FFFD where it has
+ * nothing (and for NUL, which the segment cannot hold). */
+static void
+append_cp1252(GString *out, guchar c)
+{
+    static const gunichar high[32] = {
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    };
+    gunichar cp = c >= 0x80 && c < 0xA0 ? high[c - 0x80] : c;
+    g_string_append_unichar(out, cp ? cp : 0xFFFD);
+}
+
+/* Text in ASCII-based 8-bit charsets has its long ASCII runs copied and the
+ * rest converted: random mixes of runs of every length around the cut-off,
+ * high bytes (some undefined) and NULs must read exactly as the charset says,
+ * in either spelling of the label; a stateful charset, where ASCII bytes are
+ * not ASCII text, must still be converted whole. */
+static void
+test_charset_ascii_runs(void **state)
+{
+    (void)state;
+    GRand *rand = g_rand_new_with_seed(1252);
+    GString *body = g_string_new(NULL), *want = g_string_new(NULL);
+    for (int round = 0; round < 60; round++) {
+        g_string_truncate(body, 0);
+        g_string_truncate(want, 0);
+        int pieces = g_rand_int_range(rand, 1, 12);
+        for (int k = 0; k < pieces; k++) {
+            int run = g_rand_int_range(rand, 0, 3) == 0 ? g_rand_int_range(rand, 25, 40)
+                                                        : g_rand_int_range(rand, 0, 90);
+            for (int r = 0; r < run; r++)
+                g_string_append_c(body, (char)g_rand_int_range(rand, 0x20, 0x7F));
+            int high = g_rand_int_range(rand, 0, 4);
+            for (int h = 0; h < high; h++)
+                g_string_append_c(body, (char)(g_rand_int_range(rand, 0, 9) == 0 ? 0 : g_rand_int_range(rand, 0x80, 0x100)));
+        }
+        for (size_t i = 0; i < body->len; i++)
+            append_cp1252(want, (guchar)body->str[i]);
+        char *got = parse_body_as(round % 2 ? "iso-8859-1" : "windows-1252", body->str, body->len);
+        assert_string_equal(got, want->str);
+        g_free(got);
+    }
+    g_rand_free(rand);
+    g_string_free(body, TRUE);
+    g_string_free(want, TRUE);
+
+    static const char utf7[] = "Forty or more ASCII bytes that are UTF-7: caf+AOk- and A+ImIDkQ. done";
+    char *got = parse_body_as("utf-7", utf7, strlen(utf7));
+    assert_string_equal(got, "Forty or more ASCII bytes that are UTF-7: caf\xc3\xa9 and A\xe2\x89\xa2\xce\x91. done");
+    g_free(got);
+}
+
+/* Assert cg_utf8_validate gives g_utf8_validate's answer and stopping point. */
+static void
+assert_validates_like_glib(const char *s, size_t len)
+{
+    const char *want_end, *got_end;
+    gboolean want = g_utf8_validate(s, (gssize)len, &want_end);
+    gboolean got = cg_utf8_validate(s, len, &got_end);
+    if (got != want || got_end != want_end)
+        fail_msg("cg_utf8_validate on %zu bytes: %d stopping at %td, g_utf8_validate %d at %td", len, got,
+                 got_end - s, want, want_end - s);
+}
+
+/* The word-at-a-time runs must stop exactly where glib's byte-by-byte check
+ * would: every fragment (NUL, good, cut short, overlong, surrogate, too high,
+ * stray) at every offset of ASCII text across two words, and random mixes
+ * with long runs of both kinds. */
+static void
+test_utf8_validate_like_glib(void **state)
+{
+    (void)state;
+    static const char *const fragments[] = {
+        "\0", "\xC3\xA9", "\xC3", "\xA9", "\xE2\x82\xAC", "\xE2\x82", "\xF0\x9F\x98\x80",
+        "\xF0\x9F\x98", "\xED\xA0\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xF4\x90\x80\x80", "\xFF",
+        "\x7F", "\x01", "abcdefgh", "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
+    };
+    static const size_t fragment_len[] = { 1, 2, 1, 1, 3, 2, 4, 3, 3, 2, 3, 4, 1, 1, 1, 8, 12 };
+    GString *buf = g_string_new(NULL);
+    for (size_t f = 0; f < G_N_ELEMENTS(fragments); f++)
+        for (size_t before = 0; before <= 17; before++)
+            for (size_t after = 0; after <= 9; after++) {
+                g_string_truncate(buf, 0);
+                for (size_t k = 0; k < before; k++)
+                    g_string_append_c(buf, (char)('a' + k));
+                g_string_append_len(buf, fragments[f], (gssize)fragment_len[f]);
+                for (size_t k = 0; k < after; k++)
+                    g_string_append_c(buf, (char)('A' + k));
+                assert_validates_like_glib(buf->str, buf->len);
+            }
+    GRand *rand = g_rand_new_with_seed(8);
+    for (int round = 0; round < 4000; round++) {
+        g_string_truncate(buf, 0);
+        int pieces = g_rand_int_range(rand, 0, 12);
+        for (int k = 0; k < pieces; k++) {
+            int f = g_rand_int_range(rand, 0, G_N_ELEMENTS(fragments));
+            /* Mostly good text, so a bad byte often comes after long runs. */
+            if (g_rand_int_range(rand, 0, 4) != 0)
+                f = g_rand_boolean(rand) ? 15 : 16;
+            g_string_append_len(buf, fragments[f], (gssize)fragment_len[f]);
+        }
+        assert_validates_like_glib(buf->str, buf->len);
+    }
+    g_rand_free(rand);
+    g_string_free(buf, TRUE);
+}
+
 int
 main(void)
 {
@@ -319,6 +445,8 @@ main(void)
         cmocka_unit_test(test_limit_scan_bytes_large_part),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_garbage_input),
+        cmocka_unit_test(test_utf8_validate_like_glib),
+        cmocka_unit_test(test_charset_ascii_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
