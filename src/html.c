@@ -16,7 +16,7 @@
  */
 #include "html.h"
 #include "ascii_words64.h"
-#include "message.h"
+#include "utf8_text.h"
 
 #include <string.h>
 

@@ -8,6 +8,7 @@
  */
 #include "message.h"
 #include "html.h"
+#include "utf8_text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -139,67 +140,6 @@ add_headers(walker *w, GMimeMessage *m, const char *prefix)
     add_display_names(w, prefix, "Cc", g_mime_message_get_cc(m));
 }
 
-#define EVERY_BYTE(b) (0x0101010101010101ULL * (b))
-
-/* Length of the run at s of bytes 1..0x7F: what g_utf8_validate would pass
- * one at a time.  In a word, the lowest byte that is 0 or has its high bit
- * set is the first to show in ((w - 0x01..) | w) & 0x80..: the bytes below
- * it borrow nothing. */
-static size_t
-ascii_run(const char *s, size_t len)
-{
-    size_t i = 0;
-    for (guint64 w; i + 8 <= len; i += 8) {
-        memcpy(&w, s + i, 8);
-        if (((w - EVERY_BYTE(1)) | w) & EVERY_BYTE(0x80))
-            break;
-    }
-    while (i < len && (guchar)s[i] - 1u < 0x7Fu)
-        i++;
-    return i;
-}
-
-/* Length of the run at s of bytes >= 0x80.  A character never spans an
- * ASCII byte, so validating such a run alone gives what validating the whole
- * text would give there. */
-static size_t
-high_run(const char *s, size_t len)
-{
-    size_t i = 0;
-    for (guint64 w; i + 8 <= len; i += 8) {
-        memcpy(&w, s + i, 8);
-        if ((w & EVERY_BYTE(0x80)) != EVERY_BYTE(0x80))
-            break;
-    }
-    while (i < len && (guchar)s[i] >= 0x80)
-        i++;
-    return i;
-}
-
-gboolean
-cg_utf8_validate(const char *s, size_t len, const char **end)
-{
-    size_t i = 0;
-    while ((i += ascii_run(s + i, len - i)) < len) {
-        size_t n = high_run(s + i, len - i);
-        const char *stop;
-        if (n == 0) {                                   /* a NUL */
-            if (end)
-                *end = s + i;
-            return FALSE;
-        }
-        if (!g_utf8_validate(s + i, (gssize)n, &stop)) {
-            if (end)
-                *end = stop;
-            return FALSE;
-        }
-        i += n;
-    }
-    if (end)
-        *end = s + len;
-    return TRUE;
-}
-
 static gboolean
 is_utf8_name(const char *cs)
 {
@@ -257,7 +197,7 @@ iconv_lenient(iconv_t cd, gboolean ascii_based, const char *data, size_t len, si
     GString *out = g_string_sized_new(len + len / 2 + 16);
     size_t from = 0;                            /* data[from..i) is still to convert */
     for (size_t i = 0; ascii_based && i < len; i++) {   /* each step ends on a non-ASCII byte */
-        size_t n = ascii_run(data + i, len - i);
+        size_t n = cg_ascii_run(data + i, len - i);
         if (n >= ASCII_COPY_MIN) {
             iconv_append(cd, out, data + from, i - from);
             g_string_append_len(out, data + i, (gssize)n);

@@ -60,11 +60,6 @@ cg_message *cg_message_parse_bytes(const char *data, size_t len, const cg_limits
 cg_message *cg_message_parse_file(const char *path, const cg_limits *limits, GError **error);
 void cg_message_free(cg_message *msg);
 
-/* g_utf8_validate over len bytes (a NUL is invalid, *end is where the text
- * stops being valid), cheaper on mail: ASCII is checked eight bytes at a
- * time and only the runs of other bytes go to g_utf8_validate. */
-gboolean cg_utf8_validate(const char *s, size_t len, const char **end);
-
 /* First value of a top-level header, raw (not decoded); NULL when absent. */
 const char *cg_message_header(const cg_message *msg, const char *name);
 

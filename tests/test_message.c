@@ -3,6 +3,8 @@
  */
 #include "testutil.h"
 
+#include "utf8_text.h"
+
 static const cg_segment *
 must_find(const cg_message *msg, const char *where)
 {
