@@ -14,6 +14,7 @@
  * contact_phone_words.c; the words before a number are judged here.
  */
 #include "contact_phone.h"
+#include "ascii_words64.h"
 
 #include <string.h>
 
@@ -522,17 +523,27 @@ judge_run(const cg_text *text, const digit_group *g, size_t n, GPtrArray *findin
     }
 }
 
+/* The first ASCII digit at or after i, len if none; eight bytes a step. */
+static size_t
+next_digit(const char *s, size_t len, size_t i)
+{
+    for (; i + 8 <= len; i += 8) {
+        guint64 digits = ascii_digit_bytes(load_le64(s + i));
+        if (digits)
+            return i + first_marked_byte(digits);
+    }
+    while (i < len && !g_ascii_isdigit(s[i]))
+        i++;
+    return i;
+}
+
 static void
 scan_digits(const cg_text *text, GPtrArray *findings)
 {
     const char *s = text->view.text;
     size_t len = text->view.len, i = 0;
     GArray *run = g_array_new(FALSE, FALSE, sizeof(digit_group));
-    while (i < len) {
-        if (!g_ascii_isdigit(s[i])) {
-            i++;
-            continue;
-        }
+    while ((i = next_digit(s, len, i)) < len) {
         g_array_set_size(run, 0);
         gboolean breaks = FALSE;
         for (;;) {

@@ -314,6 +314,22 @@ test_spelled_after_long_words(void **state)
     g_ptr_array_free(joins, TRUE);
 }
 
+/* A number in digits after every length of text without digits, so that its
+ * first digit falls at every byte of the eight the digit search reads at
+ * once, and at the very end of the text. */
+static void
+test_digits_at_every_offset(void **state)
+{
+    (void)state;
+    for (int pad = 0; pad < 24; pad++) {
+        char *lead = g_strnfill(pad, 'x');
+        char *body = g_strdup_printf("%s ring me on +44 20 7946 0123", lead);
+        expect_phone(body, "phone.number", "+44 20 7946 0123", 0.8);
+        g_free(body);
+        g_free(lead);
+    }
+}
+
 int
 main(void)
 {
@@ -324,6 +340,7 @@ main(void)
         cmocka_unit_test(test_spelled),
         cmocka_unit_test(test_spelled_word_starts),
         cmocka_unit_test(test_spelled_after_long_words),
+        cmocka_unit_test(test_digits_at_every_offset),
         cmocka_unit_test(test_links_and_apps),
         cmocka_unit_test(test_scores),
         cmocka_unit_test(test_not_phones),
