@@ -13,6 +13,14 @@
 #include "filtered_regex.h"
 #include "rules.h"
 
+/* A word and its length, so that matching one needs no strlen. */
+typedef struct {
+    const char *word;
+    size_t len;
+} cg_sized_word;
+
+#define CG_SIZED(w) { w, sizeof w - 1 }
+
 /* A family's patterns that the term filter reads join the detector's filter
  * group at compile; scan then gets the group's candidates over the text
  * (filtered_regex.h), found once for all families. */

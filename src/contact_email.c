@@ -73,19 +73,11 @@ is_dot_gap_byte(char c)
     return is_space(c) || is_one_of(c, "[({<])}>");
 }
 
-/* A word and its length, so that matching one needs no strlen. */
-typedef struct {
-    const char *word;
-    size_t len;
-} sized_word;
-
-#define SIZED(w) { w, sizeof w - 1 }
-
 static gboolean
 is_dot_word(const char *s, size_t n)
 {
-    static const sized_word words[] = { SIZED("."), SIZED("dot"), SIZED("punto"), SIZED("ponto"),
-                                        SIZED("point"), SIZED("punkt") };
+    static const cg_sized_word words[] = { CG_SIZED("."), CG_SIZED("dot"), CG_SIZED("punto"),
+                                           CG_SIZED("ponto"), CG_SIZED("point"), CG_SIZED("punkt") };
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
         if (words[i].len == n && g_ascii_strncasecmp(s, words[i].word, n) == 0)
             return TRUE;
@@ -161,7 +153,7 @@ has_word(const char *s, size_t len, size_t t, const char *w, size_t n)
 static gboolean
 is_at_trigger(const char *s, size_t len, size_t t)
 {
-    static const sized_word words[] = { SIZED("at"), SIZED("arroba"), SIZED("arobase") };
+    static const cg_sized_word words[] = { CG_SIZED("at"), CG_SIZED("arroba"), CG_SIZED("arobase") };
     if (s[t] == '@' || s[t] == '&')
         return TRUE;
     if ((s[t] | 0x20) != 'a' || t == 0 || !is_at_word_lead(s[t - 1]))

@@ -166,22 +166,32 @@ separator_len(const char *s, size_t i, size_t len)
     return 0;
 }
 
+/* Whether w ends at end / begins at i, in any case.  The byte next to the
+ * number is compared first: most numbers have none of these there. */
 static gboolean
-has_suffix_ci(const char *s, size_t end, const char *suffix)
+has_suffix_ci(const char *s, size_t end, const cg_sized_word *w)
 {
-    size_t k = strlen(suffix);
-    return end >= k && g_ascii_strncasecmp(s + end - k, suffix, k) == 0;
+    return end >= w->len && g_ascii_tolower(s[end - 1]) == w->word[w->len - 1] &&
+           g_ascii_strncasecmp(s + end - w->len, w->word, w->len) == 0;
+}
+
+static gboolean
+has_prefix_ci(const char *s, size_t i, size_t len, const cg_sized_word *w)
+{
+    return i + w->len <= len && g_ascii_tolower(s[i]) == w->word[0] &&
+           g_ascii_strncasecmp(s + i, w->word, w->len) == 0;
 }
 
 /* A wa.me/, tel:, sms: or ?phone= link ends just before p. */
 static gboolean
 link_before(const char *s, size_t p)
 {
-    static const char *const links[] = {
-        "wa.me/", "tel:", "tel://", "sms:", "callto:", "phone=", "number=", "viber://chat?number=",
+    static const cg_sized_word links[] = {
+        CG_SIZED("wa.me/"), CG_SIZED("tel:"), CG_SIZED("tel://"), CG_SIZED("sms:"),
+        CG_SIZED("callto:"), CG_SIZED("phone="), CG_SIZED("number="), CG_SIZED("viber://chat?number="),
     };
     for (size_t i = 0; i < G_N_ELEMENTS(links); i++)
-        if (has_suffix_ci(s, p, links[i]))
+        if (has_suffix_ci(s, p, &links[i]))
             return TRUE;
     return FALSE;
 }
@@ -189,15 +199,15 @@ link_before(const char *s, size_t p)
 static gboolean
 currency_at(const char *s, size_t i, size_t len)
 {
-    static const char *const symbols[] = {
-        "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9", "\xe2\x82\xbd", "\xe2\x82\xb4",
-        "usd", "eur", "gbp", "brl", "chf", "reais", "euro", "dollar", "pound", "pesos",
+    static const cg_sized_word symbols[] = {
+        CG_SIZED("$"), CG_SIZED("\xe2\x82\xac"), CG_SIZED("\xc2\xa3"), CG_SIZED("\xc2\xa5"),
+        CG_SIZED("\xe2\x82\xb9"), CG_SIZED("\xe2\x82\xbd"), CG_SIZED("\xe2\x82\xb4"),
+        CG_SIZED("usd"), CG_SIZED("eur"), CG_SIZED("gbp"), CG_SIZED("brl"), CG_SIZED("chf"),
+        CG_SIZED("reais"), CG_SIZED("euro"), CG_SIZED("dollar"), CG_SIZED("pound"), CG_SIZED("pesos"),
     };
-    for (size_t k = 0; k < G_N_ELEMENTS(symbols); k++) {
-        size_t n = strlen(symbols[k]);
-        if (i + n <= len && g_ascii_strncasecmp(s + i, symbols[k], n) == 0)
+    for (size_t k = 0; k < G_N_ELEMENTS(symbols); k++)
+        if (has_prefix_ci(s, i, len, &symbols[k]))
             return TRUE;
-    }
     return FALSE;
 }
 
@@ -205,17 +215,18 @@ currency_at(const char *s, size_t i, size_t len)
 static gboolean
 amount_after(const char *s, size_t end, size_t len)
 {
-    static const char *const units[] = {
-        "%", "px", "pt", "mm", "cm", "km", "kg", "mb", "gb", "kb", "dpi", "ms", "units",
-        "pcs", "pages", "words", "items", "copies", "x ", "\xc3\x97",
+    static const cg_sized_word units[] = {
+        CG_SIZED("%"), CG_SIZED("px"), CG_SIZED("pt"), CG_SIZED("mm"), CG_SIZED("cm"),
+        CG_SIZED("km"), CG_SIZED("kg"), CG_SIZED("mb"), CG_SIZED("gb"), CG_SIZED("kb"),
+        CG_SIZED("dpi"), CG_SIZED("ms"), CG_SIZED("units"), CG_SIZED("pcs"), CG_SIZED("pages"),
+        CG_SIZED("words"), CG_SIZED("items"), CG_SIZED("copies"), CG_SIZED("x "), CG_SIZED("\xc3\x97"),
     };
     size_t i = end < len && s[end] == ' ' ? end + 1 : end;
     if (currency_at(s, i, len))
         return TRUE;
     for (size_t k = 0; k < G_N_ELEMENTS(units); k++) {
-        size_t n = strlen(units[k]);
-        if (i + n <= len && g_ascii_strncasecmp(s + i, units[k], n) == 0 &&
-            (i + n == len || !g_ascii_isalpha(s[i + n])))
+        size_t n = units[k].len;
+        if (has_prefix_ci(s, i, len, &units[k]) && (i + n == len || !g_ascii_isalpha(s[i + n])))
             return TRUE;
     }
     return FALSE;
@@ -224,13 +235,15 @@ amount_after(const char *s, size_t end, size_t len)
 static gboolean
 currency_before(const char *s, size_t p)
 {
-    static const char *const symbols[] = {
-        "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9", "usd", "eur", "gbp", "brl", "chf",
+    static const cg_sized_word symbols[] = {
+        CG_SIZED("$"), CG_SIZED("\xe2\x82\xac"), CG_SIZED("\xc2\xa3"), CG_SIZED("\xc2\xa5"),
+        CG_SIZED("\xe2\x82\xb9"), CG_SIZED("usd"), CG_SIZED("eur"), CG_SIZED("gbp"), CG_SIZED("brl"),
+        CG_SIZED("chf"),
     };
     size_t i = p > 0 && s[p - 1] == ' ' ? p - 1 : p;
     for (size_t k = 0; k < G_N_ELEMENTS(symbols); k++) {
-        size_t n = strlen(symbols[k]);
-        if (has_suffix_ci(s, i, symbols[k]) && (i == n || !g_ascii_isalpha(s[i - n - 1])))
+        size_t n = symbols[k].len;
+        if (has_suffix_ci(s, i, &symbols[k]) && (i == n || !g_ascii_isalpha(s[i - n - 1])))
             return TRUE;
     }
     return FALSE;

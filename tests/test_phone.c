@@ -314,6 +314,30 @@ test_spelled_after_long_words(void **state)
     g_ptr_array_free(joins, TRUE);
 }
 
+/* A digit run with a currency or unit right before or after is an amount,
+ * in any case: every one of the lists, so that none is passed over. */
+static void
+test_amounts(void **state)
+{
+    (void)state;
+    static const char *const before[] = { "$", "\xe2\x82\xac", "\xc2\xa3", "USD ", "eur ", "Chf " };
+    static const char *const after[] = {
+        "%", " px", "pt", " MM", "kg", " units", " Pages", " copies", " x 2", "\xc3\x97", " usd",
+        " EUR", " reais", " Dollar", " pesos", "\xe2\x82\xac", " \xe2\x82\xb9",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(before); i++) {
+        char *body = g_strdup_printf("call %s415 555 0142 now", before[i]);
+        expect_below(body, 0.5);
+        g_free(body);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(after); i++) {
+        char *body = g_strdup_printf("call 415 555 0142%s now", after[i]);
+        expect_below(body, 0.5);
+        g_free(body);
+    }
+    expect_phone("call 415 555 0142 now", "phone.number", "415 555 0142", 0.5);
+}
+
 /* A number in digits after every length of text without digits, so that its
  * first digit falls at every byte of the eight the digit search reads at
  * once, and at the very end of the text. */
@@ -341,6 +365,7 @@ main(void)
         cmocka_unit_test(test_spelled_word_starts),
         cmocka_unit_test(test_spelled_after_long_words),
         cmocka_unit_test(test_digits_at_every_offset),
+        cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_links_and_apps),
         cmocka_unit_test(test_scores),
         cmocka_unit_test(test_not_phones),
