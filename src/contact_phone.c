@@ -171,14 +171,14 @@ separator_len(const char *s, size_t i, size_t len)
 static gboolean
 has_suffix_ci(const char *s, size_t end, const cg_sized_word *w)
 {
-    return end >= w->len && g_ascii_tolower(s[end - 1]) == w->word[w->len - 1] &&
+    return end >= w->len && ascii_lower(s[end - 1]) == w->word[w->len - 1] &&
            g_ascii_strncasecmp(s + end - w->len, w->word, w->len) == 0;
 }
 
 static gboolean
 has_prefix_ci(const char *s, size_t i, size_t len, const cg_sized_word *w)
 {
-    return i + w->len <= len && g_ascii_tolower(s[i]) == w->word[0] &&
+    return i + w->len <= len && ascii_lower(s[i]) == w->word[0] &&
            g_ascii_strncasecmp(s + i, w->word, w->len) == 0;
 }
 

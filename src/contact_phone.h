@@ -28,6 +28,13 @@ gboolean phone_digits_look_fake(const char *digits, size_t n);
  * also stored in *owned for the caller to free. */
 const char *phone_lower(const char *s, size_t n, char *buf, char **owned);
 
+/* g_ascii_tolower inline: both scanners call it for bytes of every number. */
+static inline char
+ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
 /* The number-word tables, built once per configuration. */
 typedef struct phone_words phone_words;
 phone_words *phone_words_new(void);

@@ -165,12 +165,6 @@ is_gap_char(char c)
     }
 }
 
-static inline char
-ascii_lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 static inline guint
 slot_of(const char *s, size_t n)
 {

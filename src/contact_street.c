@@ -226,7 +226,8 @@ is_english_street_type(const cg_street_starts *starts, const guchar *s, size_t l
 {
     size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
     for (const street_word *t = starts->en_types; t->text; t++)
-        if (t->len == n && g_ascii_strncasecmp((const char *)s + q, t->text, n) == 0)
+        if (t->len == n && fold_byte(s[q]) == (guchar)t->text[0] &&
+            g_ascii_strncasecmp((const char *)s + q, t->text, n) == 0)
             return TRUE;
     return FALSE;
 }

@@ -14,7 +14,7 @@
 
 typedef struct cg_street_starts cg_street_starts;
 
-/* en_type_words: the pattern's English street types, one word each
+/* en_type_words: the pattern's English street types, one lower-case word each
  * ("street|st|avenue|..."); fr_type_words: its French types, each beginning
  * with two letters ("rue|avenue|av\\.|..."), of which only those are read. */
 cg_street_starts *cg_street_starts_new(const char *en_type_words, const char *fr_type_words);
