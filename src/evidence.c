@@ -3,6 +3,7 @@
  */
 #include "evidence.h"
 #include "term_candidates.h"
+#include "term_split.h"
 
 #include <string.h>
 
@@ -14,30 +15,35 @@ typedef struct {
     cg_category owner;
     int cls;
     const char *rule;
-    cg_regex *re;
-    gboolean filtered;       /* re is anchored and run only at the filter's candidates */
+    cg_regex *re;            /* unanchored, for a term the filter cannot take; else NULL */
+    cg_term_split *split;    /* anchored, run only at the filter's candidates; else NULL */
 } compiled_term;
 
 struct cg_termset {
     GArray *terms;           /* compiled_term */
     GPtrArray *owned;        /* rule names of added terms */
     cg_term_filter *filter;  /* of every term: a term's bit may stand for others too */
+    cg_regex_pool *pool;     /* the splits' regexes */
 };
 
 static gboolean
 compile_term(cg_termset *ts, cg_category owner, int cls, const char *rule, const char *pattern,
              GError **error)
 {
-    guint index = ts->terms->len;
-    gboolean filtered = cg_term_filter_add(ts->filter, index, pattern, TRUE);
-    cg_regex *re = cg_regex_new(pattern, CG_RE_CASELESS | (filtered ? CG_RE_ANCHORED : 0), error);
-    if (!re) {
-        g_prefix_error(error, "term %s: ", rule);
-        return FALSE;
+    compiled_term ct = { owner, cls, rule, NULL, NULL };
+    gboolean compiled;
+    if (cg_term_filter_add(ts->filter, ts->terms->len, pattern, TRUE)) {
+        ct.split = g_new(cg_term_split, 1);
+        compiled = cg_term_split_init(ct.split, ts->pool, pattern, CG_RE_CASELESS, error);
+    } else {
+        ct.re = cg_regex_new(pattern, CG_RE_CASELESS, error);
+        compiled = ct.re != NULL;
     }
-    compiled_term ct = { owner, cls, rule, re, filtered };
+    /* appended either way, for cg_termset_free to release */
     g_array_append_val(ts->terms, ct);
-    return TRUE;
+    if (!compiled)
+        g_prefix_error(error, "term %s: ", rule);
+    return compiled;
 }
 
 cg_termset *
@@ -47,6 +53,7 @@ cg_termset_new(void)
     ts->terms = g_array_new(FALSE, FALSE, sizeof(compiled_term));
     ts->owned = g_ptr_array_new_with_free_func(g_free);
     ts->filter = cg_term_filter_new_lookback();
+    ts->pool = cg_regex_pool_new();
     return ts;
 }
 
@@ -74,9 +81,13 @@ cg_termset_free(cg_termset *ts)
 {
     if (!ts)
         return;
-    for (guint i = 0; i < ts->terms->len; i++)
-        cg_regex_free(g_array_index(ts->terms, compiled_term, i).re);
+    for (guint i = 0; i < ts->terms->len; i++) {
+        compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
+        cg_regex_free(ct->re);
+        g_free(ct->split);
+    }
     g_array_free(ts->terms, TRUE);
+    cg_regex_pool_free(ts->pool);
     g_ptr_array_free(ts->owned, TRUE);
     cg_term_filter_free(ts->filter);
     g_free(ts);
@@ -91,7 +102,9 @@ add_hit(GArray *hits, const compiled_term *ct, guint text, const gssize *ov, siz
 }
 
 /* Every match of a term the filter knows: its anchored pattern tried at
- * each candidate in turn is the leftmost match an unanchored search finds. */
+ * each candidate in turn is the leftmost match an unanchored search finds.
+ * Of the pattern, only the alternatives that can begin with the byte at
+ * the candidate are run. */
 static void
 scan_candidates(const compiled_term *ct, guint index, const cg_view *v, guint text,
                 const cg_term_candidates *cands, GArray *hits)
@@ -101,7 +114,10 @@ scan_candidates(const compiled_term *ct, guint index, const cg_view *v, guint te
     unsigned kept = 0;
     gssize ov[2];
     for (size_t c = 0; c < n && kept < MAX_HITS_PER_TERM; c++) {
-        if (pos[c] >= next && cg_regex_find(ct->re, v->text, v->len, pos[c], ov, 1)) {
+        if (pos[c] < next)
+            continue;
+        const cg_regex *re = cg_term_split_at(ct->split, v->text, v->len, pos[c]);
+        if (re && cg_regex_find(re, v->text, v->len, pos[c], ov, 1)) {
             add_hit(hits, ct, text, ov, &next);
             kept++;
         }
@@ -125,7 +141,7 @@ cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_C
     gboolean any_filtered = FALSE;
     for (guint i = 0; i < ts->terms->len; i++) {
         const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
-        any_filtered = any_filtered || (ct->filtered && hits[ct->owner]);
+        any_filtered = any_filtered || (ct->split && hits[ct->owner]);
     }
     cg_term_candidates cands;
     cg_term_candidates_init(&cands);
@@ -136,7 +152,7 @@ cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_C
             const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
             if (!hits[ct->owner])
                 continue;
-            if (ct->filtered)
+            if (ct->split)
                 scan_candidates(ct, i, v, t, &cands, hits[ct->owner]);
             else
                 scan_everywhere(ct, v, t, hits[ct->owner]);
