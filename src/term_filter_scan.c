@@ -21,10 +21,9 @@ whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
     guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
     for (int i = 0; i < CG_PREFIX_MAX; i++) {
         h = whole_step(h, f->symbol[t[p + i]]);
-        guint slot = whole_slot(f, h, i + 1);
-        if ((f->whole_lengths >> (i + 1)) & 1)
-            bits |= f->whole[slot];
-        if (!bit_has(f->whole_continues, slot))
+        const whole_cell *c = whole_find(f, whole_key(h, i + 1));
+        bits |= c->bits;
+        if (!(c->key & WHOLE_CONTINUES))
             break;             /* no longer prefix begins so */
     }
     return bits;
