@@ -21,10 +21,14 @@
  * "her" passes "here"), so a second stage reads the whole prefix, up to
  * CG_PREFIX_MAX bytes and the byte a closing (?![\w]) looks at: every
  * prefix goes, as a string of symbols (a letter folded, one symbol for
- * every digit, '_', or one for all other bytes), into one hashed table of
- * term bits.  A term whose prefixes all fit there ("checked") passes a
- * position only when the symbols there are one of its prefixes.  The table grows with
- * what is put in: filled up, it would pass nearly every position.
+ * every digit, '_', or one for all other bytes), into one open-addressing
+ * table keyed by the string's hash and length, each cell holding its key,
+ * the term bits and whether longer prefixes go on from there.  A term whose
+ * prefixes all fit there ("checked") passes a position only when the
+ * symbols there are one of its prefixes: a cell answers for its own key
+ * only, so one term's prefixes never pass another's (the table without
+ * keys it replaced handed out the bits of whatever shared a slot).  It
+ * grows to stay at most half full, so a probe mostly reads one cache line.
  *
  * With look-back (cg_term_filter_new_lookback), a term may also have late
  * prefixes (pattern_prefix.h): those go into a second filter, and where one
@@ -84,82 +88,54 @@ symbol_of(guint8 b)
     return g_ascii_isalpha(b) || b == '_' ? fold(b) : ' ';
 }
 
-static void
-whole_set(cg_term_filter *f, const whole_entry *e)
+/* Puts a cell for key in a table of 2^f->whole_bits cells. */
+static whole_cell *
+whole_claim(cg_term_filter *f, guint32 key)
 {
-    guint slot = whole_slot(f, e->h, (int)e->length);
-    if (e->bits) {
-        f->whole_used += f->whole[slot] == 0;
-        f->whole[slot] |= e->bits;
-    } else {
-        f->whole_used += !bit_has(f->whole_continues, slot);
-        bit_set(f->whole_continues, slot);
+    whole_cell *c = whole_find(f, key);
+    if (c->key == 0) {
+        c->key = key;
+        f->whole_used++;
     }
+    return c;
 }
 
-/* Sizes the tables for 2^bits slots and puts every entry in again. */
+/* Sizes the table for 2^bits cells and puts every cell in again: a cell's
+ * key says where it goes. */
 static void
 whole_resize(cg_term_filter *f, guint bits)
 {
+    whole_cell *old = f->whole;
+    guint n = f->whole ? 1u << f->whole_bits : 0;
     f->whole_bits = bits;
     f->whole_used = 0;
-    g_free(f->whole);
-    g_free(f->whole_continues);
-    f->whole = g_new0(guint32, 1u << bits);
-    f->whole_continues = g_malloc0((1u << bits) / 8);
-    for (guint i = 0; i < f->whole_entries->len; i++)
-        whole_set(f, &g_array_index(f->whole_entries, whole_entry, i));
+    f->whole = g_new0(whole_cell, 1u << bits);
+    for (guint i = 0; i < n; i++)
+        if (old[i].key)
+            *whole_claim(f, old[i].key) = old[i];
+    g_free(old);
 }
 
-static int
-by_key(const void *a, const void *b)
+/* Marks the symbols hashed to h, of that length, as a prefix of the terms
+ * in bits and, when continues, as the beginning of a longer one.  The
+ * table grows to stay at most half full: a probe then mostly ends in the
+ * cache line it began in.  FALSE, when it has grown all it may and is
+ * three quarters full: the caller must not count on the table. */
+static gboolean
+whole_put(cg_term_filter *f, guint32 h, int length, guint32 bits, gboolean continues)
 {
-    const whole_entry *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    if (x->length != y->length)
-        return x->length < y->length ? -1 : 1;
-    return x->bits < y->bits ? -1 : x->bits > y->bits;
-}
-
-/* Keeps one of each entry: prefixes share their beginnings, so the same
- * entries come many times. */
-static void
-whole_compact(GArray *entries)
-{
-    whole_entry *e = (whole_entry *)entries->data;
-    qsort(e, entries->len, sizeof *e, by_key);
-    guint kept = 0;
-    for (guint i = 0; i < entries->len; i++)
-        if (kept == 0 || by_key(&e[kept - 1], &e[i]) != 0)
-            e[kept++] = e[i];
-    g_array_set_size(entries, kept);
-}
-
-/* A hashed table that fills up passes nearly every position (a term list
- * of spelled-out names holds a hundred thousand entries): it grows to stay
- * at most 1/WHOLE_LOAD full. */
-static void
-whole_put(cg_term_filter *f, guint32 h, int length, guint32 bits)
-{
-    whole_entry e = { h, (guint32)length, bits };
-    /* Prefixes listed together share their beginnings: an entry just put
-     * is not kept again. */
-    whole_entry *recent = &f->whole_recent[(h ^ (guint32)length * 0x9e3779b9u ^ bits) %
-                                           G_N_ELEMENTS(f->whole_recent)];
-    if (recent->h == h && recent->length == e.length && recent->bits == bits)
-        return;
-    *recent = e;
-    whole_set(f, &e);
-    if (f->whole_bits == WHOLE_MAX_BITS)
-        return;                /* grown all it may: the entries are not needed again */
-    g_array_append_val(f->whole_entries, e);
-    if (f->whole_used * WHOLE_LOAD > (1u << f->whole_bits))
-        whole_resize(f, f->whole_bits + 1);
-    if (f->whole_bits == WHOLE_MAX_BITS)
-        g_clear_pointer(&f->whole_entries, g_array_unref);   /* its memory too: MBs for a big set */
-    else if (f->whole_entries->len > 4 * f->whole_used + 1024)
-        whole_compact(f->whole_entries);
+    if (f->whole_used * 2 >= 1u << f->whole_bits) {
+        if (f->whole_bits == WHOLE_MAX_BITS) {
+            if (f->whole_used * 4 >= 3u << f->whole_bits)
+                return FALSE;
+        } else {
+            whole_resize(f, f->whole_bits + 1);
+        }
+    }
+    whole_cell *c = whole_claim(f, whole_key(h, length));
+    c->bits |= bits;
+    c->key |= continues ? WHOLE_CONTINUES : 0u;
+    return TRUE;
 }
 
 cg_term_filter *
@@ -171,7 +147,6 @@ cg_term_filter_new(void)
         f->kind_bit[b] = (guint8)(1u << f->kind_of[b]);
         f->symbol[b] = symbol_of((guint8)b);
     }
-    f->whole_entries = g_array_new(FALSE, FALSE, sizeof(whole_entry));
     whole_resize(f, WHOLE_MIN_BITS);
     return f;
 }
@@ -191,9 +166,6 @@ cg_term_filter_free(cg_term_filter *f)
         return;
     cg_term_filter_free(f->late);
     g_free(f->whole);
-    g_free(f->whole_continues);
-    if (f->whole_entries)
-        g_array_unref(f->whole_entries);
     g_free(f);
 }
 
@@ -311,28 +283,27 @@ symbols_of(const cg_term_filter *f, const cg_byteset *s, guint8 out[256])
     return n;
 }
 
-static void
+/* FALSE when the table is too full to take them all. */
+static gboolean
 insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, int at,
                const guint32 h[N_AFTER], int last_kind, guint32 bit)
 {
-    for (int k = 0; k <= last_kind && at < len; k++)
-        whole_put(f, h[k], at, 0);
-    if (at == len) {
-        for (int k = 0; k <= last_kind; k++)
-            whole_put(f, h[k], len, bit);
-        f->whole_lengths |= 1u << len;
-        return;
-    }
-    for (int i = 0; i < count[at]; i++) {
+    for (int k = 0; k <= last_kind; k++)
+        if (!whole_put(f, h[k], at, at == len ? bit : 0, at < len))
+            return FALSE;
+    for (int i = 0; at < len && i < count[at]; i++) {
         guint32 next[N_AFTER];
         for (int k = 0; k <= last_kind; k++)
             next[k] = whole_step(h[k], sym[at][i]);
-        insert_strings(f, sym, count, len, at + 1, next, last_kind, bit);
+        if (!insert_strings(f, sym, count, len, at + 1, next, last_kind, bit))
+            return FALSE;
     }
+    return TRUE;
 }
 
 /* Puts every symbol string of the prefix (its tail as one more symbol) in
- * whole; FALSE when it stands for too many strings to say anything. */
+ * whole; FALSE when it stands for too many strings to say anything, or the
+ * table has no room for them (some may be in: they only pass more). */
 static gboolean
 insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
 {
@@ -364,7 +335,9 @@ insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
             guint32 h[N_AFTER];
             for (int k = 0; k < N_AFTER; k++)
                 h[k] = whole_step(whole_seed(k, capital), s);
-            insert_strings(f, sym, count, len, 1, h, last_kind_allowed(pf), CG_TERM_BIT(index));
+            if (!insert_strings(f, sym, count, len, 1, h, last_kind_allowed(pf),
+                                CG_TERM_BIT(index)))
+                return FALSE;
         }
     }
     return TRUE;

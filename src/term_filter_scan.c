@@ -5,7 +5,9 @@
  * Most positions begin no term after the kind of byte before them; a raw
  * pair bitmap of the two bytes there, as written, skips them two at a time.
  * A position that passes is looked up in the first stage's tables and, for
- * checked terms, in the second stage's whole prefixes.  With look-back,
+ * checked terms, in the second stage's whole prefixes; where only checked
+ * terms may begin and the whole prefix is in the text, the second stage
+ * alone.  With look-back,
  * where a late prefix matches, every word start back over its lead becomes
  * a candidate too.
  */
@@ -21,10 +23,9 @@ whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
     guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
     for (int i = 0; i < CG_PREFIX_MAX; i++) {
         h = whole_step(h, f->symbol[t[p + i]]);
-        guint slot = whole_slot(f, h, i + 1);
-        if ((f->whole_lengths >> (i + 1)) & 1)
-            bits |= f->whole[slot];
-        if (!bit_has(f->whole_continues, slot))
+        const whole_cell *c = whole_find(f, whole_key(h, i + 1));
+        bits |= c->bits;
+        if (!(c->key & WHOLE_CONTINUES))
             break;             /* no longer prefix begins so */
     }
     return bits;
@@ -58,6 +59,11 @@ terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kin
         possible = f->raw_first[kind][t[p]] & wanted;
         if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
             return 0;
+        /* The second stage answers exactly for checked terms: where it
+         * decides alone, the first stage's tables add only lookups (2% of
+         * the scan's instructions on the mix). */
+        if (!(possible & ~f->checked) && p + CG_PREFIX_MAX <= len)
+            return whole_terms_at(f, t, p, kind) & possible;
         guint8 a = fold(t[p]);
         bits |= f->first[a].after[kind];
         if (p + 1 < len) {

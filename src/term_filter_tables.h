@@ -11,9 +11,8 @@
 
 #define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
 #define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
-#define WHOLE_MIN_BITS 12          /* the second stage's hashed table: 2^bits slots, */
-#define WHOLE_MAX_BITS 20          /* grown to keep at most 1 in WHOLE_LOAD of them used */
-#define WHOLE_LOAD 8
+#define WHOLE_MIN_BITS 12          /* the second stage's table: 2^bits cells, grown to */
+#define WHOLE_MAX_BITS 19          /* keep at most half of them used (4 MB at most) */
 #define WHOLE_EXPANSION 64         /* symbol strings one prefix may stand for there */
 #define L2_SIZE 4096
 #define L3_SIZE 16384
@@ -34,13 +33,18 @@ byte_kind(guint8 b)
 
 /* ---- tables ---- */
 
-/* One entry of the second stage: the symbols hashed to h, of that length;
- * no bits: "more symbols follow" (whole_continues), else the term bits. */
+/* One cell of the second stage's open-addressing table: the key of a
+ * symbol string (whole_key), its low bit replaced by "some longer prefix
+ * begins with these symbols, so reading on may find more", and the terms
+ * having a prefix of exactly these symbols.  Keys have bit 1 set, so an
+ * empty cell is key 0.  Key, flag and bits share one cache line, and a cell
+ * answers only for its own key. */
 typedef struct {
-    guint32 h;
-    guint32 length;
+    guint32 key;
     guint32 bits;
-} whole_entry;
+} whole_cell;
+
+#define WHOLE_CONTINUES 1u
 
 /* Term bits for one key, by the kind of byte before the position. */
 typedef struct { guint32 after[N_AFTER]; } term_bits;
@@ -67,15 +71,9 @@ struct cg_term_filter {
     guint8 symbol[256];
     guint32 checked;               /* terms whose every prefix is in whole */
     guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
-    guint32 whole_lengths;         /* bit L: some prefix of L symbols */
     guint whole_bits;
-    guint32 *whole;
-    /* Bit whole_slot(h, L): some prefix of more than L symbols begins with
-     * the L symbols hashed to h, so reading on may find more. */
-    guint8 *whole_continues;
-    GArray *whole_entries;         /* what was put in, to fill a grown table again; NULL at full size */
-    guint whole_used;              /* slots in use, whole and whole_continues together */
-    whole_entry whole_recent[1024];  /* the entries last put, by hash: not kept twice */
+    whole_cell *whole;
+    guint whole_used;              /* cells in use */
     /* look-back */
     gboolean lookback;
     cg_term_filter *late;          /* the late prefixes, keyed where they begin */
@@ -116,10 +114,26 @@ whole_seed(int kind, gboolean capital)
     return 2166136261u ^ ((guint32)(kind << 1 | capital) * 0x27d4eb2du);
 }
 static inline guint32 whole_step(guint32 h, guint8 symbol) { return (h ^ symbol) * 16777619u; }
-static inline guint
-whole_slot(const cg_term_filter *f, guint32 h, int length)
+/* The key of the symbol string hashed to h, of that length: its top bits
+ * are where its probe begins; bit 1 is set (not empty) and bit 0 is left
+ * for WHOLE_CONTINUES. */
+static inline guint32
+whole_key(guint32 h, int length)
 {
-    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) >> (32 - f->whole_bits);
+    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) | 2u;
+}
+
+/* The cell holding key, or the empty cell where it would go: linear
+ * probing from the cell its top bits name.  The table is never full. */
+static inline G_ALWAYS_INLINE whole_cell *
+whole_find(const cg_term_filter *f, guint32 key)
+{
+    guint mask = (1u << f->whole_bits) - 1;
+    for (guint i = key >> (32 - f->whole_bits);; i = (i + 1) & mask) {
+        whole_cell *c = &f->whole[i];
+        if ((c->key ^ key) <= WHOLE_CONTINUES || c->key == 0)
+            return c;
+    }
 }
 
 #endif

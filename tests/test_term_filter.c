@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include "lexicon.h"
+#include "pattern_prefix.h"
 #include "rules.h"
 #include "term_filter.h"
 
@@ -211,6 +212,82 @@ test_whole_lexicons(void **state)
     memcpy(both + cg_n_confidential_terms, cg_media_terms, cg_n_media_terms * sizeof *both);
     unsigned found = check_lexicon_filter(both, n, texts);
     assert_true(found > 1000);
+    g_free(both);
+    g_ptr_array_free(texts, TRUE);
+}
+
+/* How many of shared's candidates carry bit but are no candidate for it
+ * in alone; both are in ascending order.  The last CG_PREFIX_MAX bytes of
+ * a text of len bytes are left out: there the hashed first stage decides. */
+static unsigned
+candidates_not_in(const GArray *shared, const GArray *alone, guint32 bit, size_t len)
+{
+    unsigned extra = 0;
+    guint j = 0;
+    for (guint i = 0; i < shared->len; i++) {
+        const cg_term_candidate *c = &g_array_index(shared, cg_term_candidate, i);
+        if (!(c->terms & bit) || c->pos + CG_PREFIX_MAX > len)
+            continue;
+        while (j < alone->len && (g_array_index(alone, cg_term_candidate, j).pos < c->pos ||
+                                  !(g_array_index(alone, cg_term_candidate, j).terms & bit)))
+            j++;
+        if (j == alone->len || g_array_index(alone, cg_term_candidate, j).pos != c->pos)
+            extra++;
+    }
+    return extra;
+}
+
+/* The second stage answers for each symbol string exactly: with both
+ * lexicons in one filter, a term gets no candidate in words that the terms
+ * sharing its bit do not get in a filter of their own.  A hashed table
+ * without keys handed out the bits of whatever other prefixes shared a
+ * slot (" delivery" passed the strategy term, which no "d" word begins).
+ * Lower-case words only: the second stage reads every other byte as one
+ * symbol and keeps [A-Z][a-z]{2,} as its first symbol alone, so where the
+ * first stage is not read a byte another term allows may pass. */
+static void
+test_shared_filter_adds_nothing(void **state)
+{
+    (void)state;
+    GPtrArray *texts = fixture_texts();
+    for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
+        g_ptr_array_add(texts, g_string_new(edge_texts[i]));
+    g_ptr_array_add(texts, g_string_new(" delivery your few me, and our delivery plan"));
+    size_t n = cg_n_confidential_terms + cg_n_media_terms;
+    cg_term *both = g_new(cg_term, n);
+    memcpy(both, cg_confidential_terms, cg_n_confidential_terms * sizeof *both);
+    memcpy(both + cg_n_confidential_terms, cg_media_terms, cg_n_media_terms * sizeof *both);
+    cg_term_filter *shared = cg_term_filter_new_lookback();
+    cg_term_filter *alone[32];
+    for (guint b = 0; b < 32; b++)
+        alone[b] = cg_term_filter_new_lookback();
+    for (size_t i = 0; i < n; i++) {
+        gboolean taken = cg_term_filter_add(shared, (guint)i, both[i].pattern, TRUE);
+        assert_int_equal(cg_term_filter_add(alone[i % 32], (guint)i, both[i].pattern, TRUE), taken);
+    }
+    GArray *in_shared = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    GArray *in_alone = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));
+    unsigned extra = 0, shared_count = 0;
+    for (guint t = 0; t < texts->len; t++) {
+        GString *text = g_ptr_array_index(texts, t);
+        for (gsize i = 0; i < text->len; i++)
+            text->str[i] = g_ascii_isalpha(text->str[i]) ? g_ascii_tolower(text->str[i]) : ' ';
+        g_array_set_size(in_shared, 0);
+        cg_term_filter_candidates(shared, text->str, text->len, in_shared);
+        shared_count += in_shared->len;
+        for (guint b = 0; b < 32; b++) {
+            g_array_set_size(in_alone, 0);
+            cg_term_filter_candidates(alone[b], text->str, text->len, in_alone);
+            extra += candidates_not_in(in_shared, in_alone, CG_TERM_BIT(b), text->len);
+        }
+    }
+    assert_true(shared_count > 1000);
+    assert_int_equal(extra, 0);
+    g_array_free(in_shared, TRUE);
+    g_array_free(in_alone, TRUE);
+    for (guint b = 0; b < 32; b++)
+        cg_term_filter_free(alone[b]);
+    cg_term_filter_free(shared);
     g_free(both);
     g_ptr_array_free(texts, TRUE);
 }
@@ -452,6 +529,7 @@ main(void)
         cmocka_unit_test(test_edge_texts),
         cmocka_unit_test(test_fixture_messages),
         cmocka_unit_test(test_whole_lexicons),
+        cmocka_unit_test(test_shared_filter_adds_nothing),
         cmocka_unit_test(test_start_classes),
         cmocka_unit_test(test_leads),
         cmocka_unit_test(test_shared_candidates),
