@@ -3,7 +3,8 @@
  *
  * contact_phone.c finds numbers written with digits; contact_phone_words.c
  * finds numbers spelled out in words (or mixed words and digits).  Both judge
- * the words just before a number the same way, with phone_context().
+ * the words just before a number the same way, with phone_context()
+ * (contact_phone_context.c).
  */
 #ifndef CG_CONTACT_PHONE_H
 #define CG_CONTACT_PHONE_H
