@@ -97,27 +97,6 @@ check_pattern(const char *name, guint index, const char *pattern, const char *te
     return found;
 }
 
-/* The fixtures' raw texts (GStrings). */
-static GPtrArray *
-fixture_texts(void)
-{
-    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
-    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
-    collect_eml_files(dir, paths);
-    g_free(dir);
-    assert_true(paths->len > 50);
-    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)(void (*)(void))g_string_free);
-    for (guint i = 0; i < paths->len; i++) {
-        char *data;
-        gsize len;
-        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
-        g_ptr_array_add(texts, g_string_new_len(data, (gssize)len));
-        g_free(data);
-    }
-    g_ptr_array_free(paths, TRUE);
-    return texts;
-}
-
 static unsigned
 check_terms(const cg_term *terms, size_t n, const char *text, size_t len)
 {

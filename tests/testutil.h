@@ -49,6 +49,27 @@ collect_eml_files(const char *dir, GPtrArray *paths)
 }
 
 /* The segment at where, or NULL. */
+/* The raw bytes of every fixture message (GStrings). */
+static inline GPtrArray *
+fixture_texts(void)
+{
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    char *dir = g_build_filename(CG_TOP_SRCDIR, "tests", "fixtures", NULL);
+    collect_eml_files(dir, paths);
+    g_free(dir);
+    assert_true(paths->len > 50);
+    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)(void (*)(void))g_string_free);
+    for (guint i = 0; i < paths->len; i++) {
+        char *data;
+        gsize len;
+        assert_true(g_file_get_contents(g_ptr_array_index(paths, i), &data, &len, NULL));
+        g_ptr_array_add(texts, g_string_new_len(data, (gssize)len));
+        g_free(data);
+    }
+    g_ptr_array_free(paths, TRUE);
+    return texts;
+}
+
 static inline const cg_segment *
 find_segment(const cg_message *msg, const char *where)
 {
