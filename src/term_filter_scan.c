@@ -50,13 +50,12 @@ prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t
  * before p being of the given kind.  Always inlined into the candidates
  * loop: a call there cost as much as the work. */
 static inline G_ALWAYS_INLINE guint32
-terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind,
-         guint32 wanted)
+terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind)
 {
     guint32 possible = G_MAXUINT32;
     guint32 bits = f->any_length.after[kind];
     if (p < len) {
-        possible = f->raw_first[kind][t[p]] & wanted;
+        possible = f->raw_first[kind][t[p]];
         if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
             return 0;
         /* The second stage answers exactly for checked terms: where it
@@ -76,7 +75,7 @@ terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kin
         if ((bits & possible & f->checked) && p + CG_PREFIX_MAX <= len)
             bits &= ~f->checked | whole_terms_at(f, t, p, kind);
     }
-    return bits & possible & wanted;
+    return bits & possible;
 }
 
 /* Late prefixes of terms begin at q: every word start back over each
@@ -194,7 +193,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
     /* most positions fail the raw pair test of the two bytes there */
     for (size_t p = next_raw_pair(f, t, len, 0); p <= len; p = next_raw_pair(f, t, len, p + 1)) {
         guint kind = (guint)after_kind(f, t, p);
-        guint32 terms = terms_at(f, t, len, p, (int)kind, G_MAXUINT32);
+        guint32 terms = terms_at(f, t, len, p, (int)kind);
         if (terms) {
             batch[batched++] = (cg_term_candidate){ (guint32)p, terms };
             if (batched == G_N_ELEMENTS(batch)) {
@@ -202,7 +201,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
                 batched = 0;
             }
         }
-        guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind, G_MAXUINT32) : 0;
+        guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind) : 0;
         if (late_terms) {
             if (!late)
                 late = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));

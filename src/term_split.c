@@ -77,6 +77,16 @@ class_end(const char *p)
     return *p ? p + 1 : NULL;
 }
 
+/* Past the escape or character class at p, or NULL when it is unclosed or
+ * one a cut could change (\Q...\E, a POSIX class). */
+static const char *
+atom_end(const char *p)
+{
+    if (*p == '\\')
+        return p[1] && p[1] != 'Q' && p[1] != 'E' ? p + 2 : NULL;
+    return class_end(p);
+}
+
 /* (?i) or (?-i): an option for the rest of the group, later alternatives
  * included, so leaving out an alternative could change how others read. */
 static gboolean
@@ -98,14 +108,8 @@ cut_alternatives(const char *p, const char *end, GArray *alts)
     int depth = 0;
     piece cur = { p, 0 };
     while (p < end) {
-        if (*p == '\\') {
-            if (p + 1 >= end || p[1] == 'Q' || p[1] == 'E')
-                return FALSE;
-            p += 2;
-            continue;
-        }
-        if (*p == '[') {
-            p = class_end(p);
+        if (*p == '\\' || *p == '[') {
+            p = atom_end(p);
             if (!p || p > end)
                 return FALSE;
             continue;
@@ -134,14 +138,8 @@ group_end(const char *p)
 {
     int depth = 0;
     while (*p) {
-        if (*p == '\\') {
-            if (!p[1])
-                return NULL;
-            p += 2;
-            continue;
-        }
-        if (*p == '[') {
-            p = class_end(p);
+        if (*p == '\\' || *p == '[') {
+            p = atom_end(p);
             if (!p)
                 return NULL;
             continue;

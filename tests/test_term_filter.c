@@ -4,28 +4,14 @@
  * candidates finds exactly what a plain unanchored search finds, on the
  * fixtures, the holdout set and texts written to sit on the filter's edges.
  */
-#include "testutil.h"
-
-#include "lexicon.h"
+#include "lexicon_texts.h"
 #include "pattern_prefix.h"
 #include "rules.h"
 #include "term_filter.h"
 
-/* Texts at the edges: a match at the very start and end, right after
- * non-ASCII bytes, in capitals, after punctuation, and an empty match. */
-static const char *const edge_texts[] = {
-    "revenue",
-    "Q3 REVENUE grew 40% to $4.2M; Gross Margins fell.",
-    "naïve über-margin 12,5 millones (intern) x",
-    "we're on track to hit plan, he said: Alice Smith knows. 3/7 split",
-    "The CONTRACTOR charges us $90 per hour\nsenior reporter here, deadline Friday",
-    "wir veranstalten eine podiumsdiskussion; je suis journaliste à Paris.",
-    "",
-    " ",
-    "9",
-    "x$ 5",
+/* Edge texts of this test beyond lexicon_texts.h's. */
+static const char *const more_edge_texts[] = {
     "our sub contractor, EBIT margins and Absatzprognosen; TechCrunch con 2024 or SaaSfest '25",
-    "He helps her; his HE_ he",
 };
 
 static GPtrArray *
@@ -128,9 +114,14 @@ static void
 test_edge_texts(void **state)
 {
     (void)state;
+    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)(void (*)(void))g_string_free);
+    add_lexicon_edge_texts(texts, more_edge_texts, G_N_ELEMENTS(more_edge_texts));
     unsigned found = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
-        found += check_text(edge_texts[i], strlen(edge_texts[i]));
+    for (guint i = 0; i < texts->len; i++) {
+        const GString *text = g_ptr_array_index(texts, i);
+        found += check_text(text->str, text->len);
+    }
+    g_ptr_array_free(texts, TRUE);
     assert_true(found > 20);
 }
 
@@ -181,14 +172,10 @@ static void
 test_whole_lexicons(void **state)
 {
     (void)state;
-    GPtrArray *texts = fixture_texts();
-    for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
-        g_ptr_array_add(texts, g_string_new(edge_texts[i]));
-    size_t n = cg_n_confidential_terms + cg_n_media_terms;
+    GPtrArray *texts = lexicon_texts(more_edge_texts, G_N_ELEMENTS(more_edge_texts));
+    size_t n;
+    cg_term *both = both_lexicons(&n);
     assert_true(n > 32);
-    cg_term *both = g_new(cg_term, n);
-    memcpy(both, cg_confidential_terms, cg_n_confidential_terms * sizeof *both);
-    memcpy(both + cg_n_confidential_terms, cg_media_terms, cg_n_media_terms * sizeof *both);
     unsigned found = check_lexicon_filter(both, n, texts);
     assert_true(found > 1000);
     g_free(both);
@@ -228,14 +215,10 @@ static void
 test_shared_filter_adds_nothing(void **state)
 {
     (void)state;
-    GPtrArray *texts = fixture_texts();
-    for (size_t i = 0; i < G_N_ELEMENTS(edge_texts); i++)
-        g_ptr_array_add(texts, g_string_new(edge_texts[i]));
+    GPtrArray *texts = lexicon_texts(more_edge_texts, G_N_ELEMENTS(more_edge_texts));
     g_ptr_array_add(texts, g_string_new(" delivery your few me, and our delivery plan"));
-    size_t n = cg_n_confidential_terms + cg_n_media_terms;
-    cg_term *both = g_new(cg_term, n);
-    memcpy(both, cg_confidential_terms, cg_n_confidential_terms * sizeof *both);
-    memcpy(both + cg_n_confidential_terms, cg_media_terms, cg_n_media_terms * sizeof *both);
+    size_t n;
+    cg_term *both = both_lexicons(&n);
     cg_term_filter *shared = cg_term_filter_new_lookback();
     cg_term_filter *alone[32];
     for (guint b = 0; b < 32; b++)

@@ -5,26 +5,14 @@
  * search, on the fixtures, the holdout set and texts written for the edges
  * (a match at the start, at the end, in capitals, after non-ASCII bytes).
  */
-#include "testutil.h"
-
-#include "lexicon.h"
+#include "lexicon_texts.h"
 #include "term_split.h"
 
-static const char *const edge_texts[] = {
-    "revenue",
-    "Q3 REVENUE grew 40% to $4.2M; Gross Margins fell.",
-    "naïve über-margin 12,5 millones (intern) x",
-    "we're on track to hit plan, he said: Alice Smith knows. 3/7 split",
-    "The CONTRACTOR charges us $90 per hour\nsenior reporter here, deadline Friday",
-    "wir veranstalten eine podiumsdiskussion; je suis journaliste à Paris.",
+/* Edge texts of this test beyond lexicon_texts.h's. */
+static const char *const more_edge_texts[] = {
     "Übernahme, Fusion und Preiserhöhung; fermeture d'usine; adquisición en mayo",
     "I'm a reporter at the Times; interview your CEO by Jan 12 or 12 jan, Q4 FY'24 2023-11",
-    "",
-    " ",
-    "9",
-    "x$ 5",
     "/mo",
-    "He helps her; his HE_ he",
 };
 
 /* Every match of re from the start of text, as "start-end" strings, the
@@ -93,15 +81,6 @@ is_split(const cg_term_split *s)
     return FALSE;
 }
 
-static GPtrArray *
-all_texts(void)
-{
-    GPtrArray *texts = fixture_texts();
-    for (guint i = 0; i < G_N_ELEMENTS(edge_texts); i++)
-        g_ptr_array_add(texts, g_string_new(edge_texts[i]));
-    return texts;
-}
-
 /* Matches of every term over every text; *n_split counts the terms split. */
 static unsigned
 check_lexicon(const cg_term *terms, size_t n, GPtrArray *texts, cg_regex_pool *pool,
@@ -124,7 +103,7 @@ static void
 test_whole_lexicons(void **state)
 {
     (void)state;
-    GPtrArray *texts = all_texts();
+    GPtrArray *texts = lexicon_texts(more_edge_texts, G_N_ELEMENTS(more_edge_texts));
     cg_regex_pool *pool = cg_regex_pool_new();
     unsigned n_split = 0;
     unsigned found = check_lexicon(cg_confidential_terms, cg_n_confidential_terms, texts, pool,
