@@ -21,14 +21,13 @@
  * "her" passes "here"), so a second stage reads the whole prefix, up to
  * CG_PREFIX_MAX bytes and the byte a closing (?![\w]) looks at: every
  * prefix goes, as a string of symbols (a letter folded, one symbol for
- * every digit, '_', or one for all other bytes), into one open-addressing
- * table keyed by the string's hash and length, each cell holding its key,
- * the term bits and whether longer prefixes go on from there.  A term whose
- * prefixes all fit there ("checked") passes a position only when the
- * symbols there are one of its prefixes: a cell answers for its own key
- * only, so one term's prefixes never pass another's (the table without
- * keys it replaced handed out the bits of whatever shared a slot).  It
- * grows to stay at most half full, so a probe mostly reads one cache line.
+ * every digit, '_', or one for all other bytes), into a trie
+ * (symbol_trie.h), each string's cell holding the terms having exactly that
+ * prefix.  A term whose prefixes all fit there ("checked") passes a
+ * position only when the symbols there are one of its prefixes, so one
+ * term's prefixes never pass another's.  The walk stops where no longer
+ * prefix begins; a step is two loads (it replaced a hashed table, whose
+ * hashing per symbol cost four times as much).
  *
  * With look-back (cg_term_filter_new_lookback), a term may also have late
  * prefixes (pattern_prefix.h): those go into a second filter, and where one
@@ -77,65 +76,20 @@ bits_add(term_bits *tb, int last_kind, guint32 bit)
         tb->after[k] |= bit;
 }
 
-/* The second stage's symbol for a byte: one for every byte no \w matches,
- * and one for every digit, so a prefix of numbers ((?:\d+ )?roles) stays
- * whole instead of standing for more strings than the table keeps. */
+/* The second stage's symbol for a byte: a letter folded (0-25), one for
+ * every digit, so a prefix of numbers ((?:\d+ )?roles) stays whole instead
+ * of standing for more strings than the trie keeps, '_', and one for every
+ * byte no \w matches. */
+enum { SYMBOL_DIGIT = 26, SYMBOL_UNDERSCORE, SYMBOL_OTHER };
+
 static guint8
 symbol_of(guint8 b)
 {
     if (g_ascii_isdigit(b))
-        return '0';
-    return g_ascii_isalpha(b) || b == '_' ? fold(b) : ' ';
-}
-
-/* Puts a cell for key in a table of 2^f->whole_bits cells. */
-static whole_cell *
-whole_claim(cg_term_filter *f, guint32 key)
-{
-    whole_cell *c = whole_find(f, key);
-    if (c->key == 0) {
-        c->key = key;
-        f->whole_used++;
-    }
-    return c;
-}
-
-/* Sizes the table for 2^bits cells and puts every cell in again: a cell's
- * key says where it goes. */
-static void
-whole_resize(cg_term_filter *f, guint bits)
-{
-    whole_cell *old = f->whole;
-    guint n = f->whole ? 1u << f->whole_bits : 0;
-    f->whole_bits = bits;
-    f->whole_used = 0;
-    f->whole = g_new0(whole_cell, 1u << bits);
-    for (guint i = 0; i < n; i++)
-        if (old[i].key)
-            *whole_claim(f, old[i].key) = old[i];
-    g_free(old);
-}
-
-/* Marks the symbols hashed to h, of that length, as a prefix of the terms
- * in bits and, when continues, as the beginning of a longer one.  The
- * table grows to stay at most half full: a probe then mostly ends in the
- * cache line it began in.  FALSE, when it has grown all it may and is
- * three quarters full: the caller must not count on the table. */
-static gboolean
-whole_put(cg_term_filter *f, guint32 h, int length, guint32 bits, gboolean continues)
-{
-    if (f->whole_used * 2 >= 1u << f->whole_bits) {
-        if (f->whole_bits == WHOLE_MAX_BITS) {
-            if (f->whole_used * 4 >= 3u << f->whole_bits)
-                return FALSE;
-        } else {
-            whole_resize(f, f->whole_bits + 1);
-        }
-    }
-    whole_cell *c = whole_claim(f, whole_key(h, length));
-    c->bits |= bits;
-    c->key |= continues ? WHOLE_CONTINUES : 0u;
-    return TRUE;
+        return SYMBOL_DIGIT;
+    if (g_ascii_isalpha(b))
+        return (guint8)(fold(b) - 'a');
+    return b == '_' ? SYMBOL_UNDERSCORE : SYMBOL_OTHER;
 }
 
 cg_term_filter *
@@ -147,7 +101,7 @@ cg_term_filter_new(void)
         f->kind_bit[b] = (guint8)(1u << f->kind_of[b]);
         f->symbol[b] = symbol_of((guint8)b);
     }
-    whole_resize(f, WHOLE_MIN_BITS);
+    cg_symbol_trie_init(&f->whole, 2 * N_AFTER, WHOLE_MAX_CELLS);
     return f;
 }
 
@@ -165,7 +119,7 @@ cg_term_filter_free(cg_term_filter *f)
     if (!f)
         return;
     cg_term_filter_free(f->late);
-    g_free(f->whole);
+    cg_symbol_trie_clear(&f->whole);
     g_free(f);
 }
 
@@ -283,18 +237,24 @@ symbols_of(const cg_term_filter *f, const cg_byteset *s, guint8 out[256])
     return n;
 }
 
-/* FALSE when the table is too full to take them all. */
+/* Puts the symbol strings from `at` on under the cells in s (by kind of
+ * byte before) and marks where each ends with bit; FALSE when the trie is
+ * too full to take them all. */
 static gboolean
 insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, int at,
-               const guint32 h[N_AFTER], int last_kind, guint32 bit)
+               const guint32 s[N_AFTER], int last_kind, guint32 bit)
 {
-    for (int k = 0; k <= last_kind; k++)
-        if (!whole_put(f, h[k], at, at == len ? bit : 0, at < len))
-            return FALSE;
-    for (int i = 0; at < len && i < count[at]; i++) {
+    if (at == len) {
+        for (int k = 0; k <= last_kind; k++)
+            f->whole.cell[s[k]].bits |= bit;
+        return TRUE;
+    }
+    for (int i = 0; i < count[at]; i++) {
+        /* Adding a child moves only its siblings: the cells in s stay. */
         guint32 next[N_AFTER];
         for (int k = 0; k <= last_kind; k++)
-            next[k] = whole_step(h[k], sym[at][i]);
+            if (!(next[k] = cg_symbol_trie_add(&f->whole, s[k], sym[at][i])))
+                return FALSE;
         if (!insert_strings(f, sym, count, len, at + 1, next, last_kind, bit))
             return FALSE;
     }
@@ -332,11 +292,12 @@ insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
         for (int capital = 0; capital < 2; capital++) {
             if (!cg_byteset_has(&held[capital], s))
                 continue;
-            guint32 h[N_AFTER];
-            for (int k = 0; k < N_AFTER; k++)
-                h[k] = whole_step(whole_seed(k, capital), s);
-            if (!insert_strings(f, sym, count, len, 1, h, last_kind_allowed(pf),
-                                CG_TERM_BIT(index)))
+            int last_kind = last_kind_allowed(pf);
+            guint32 after_first[N_AFTER];
+            for (int k = 0; k <= last_kind; k++)
+                if (!(after_first[k] = cg_symbol_trie_add(&f->whole, whole_root(k, capital), s)))
+                    return FALSE;
+            if (!insert_strings(f, sym, count, len, 1, after_first, last_kind, CG_TERM_BIT(index)))
                 return FALSE;
         }
     }

@@ -20,13 +20,11 @@
 static inline G_ALWAYS_INLINE guint32
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
-    guint32 h = whole_seed(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
+    guint32 s = whole_root(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
     for (int i = 0; i < CG_PREFIX_MAX; i++) {
-        h = whole_step(h, f->symbol[t[p + i]]);
-        const whole_cell *c = whole_find(f, whole_key(h, i + 1));
-        bits |= c->bits;
-        if (!(c->key & WHOLE_CONTINUES))
-            break;             /* no longer prefix begins so */
+        if (!(s = cg_symbol_trie_child(&f->whole, s, f->symbol[t[p + i]])))
+            break;             /* no prefix begins so */
+        bits |= f->whole.cell[s].bits;
     }
     return bits;
 }

@@ -8,11 +8,11 @@
 
 #include "term_filter.h"
 #include "pattern_prefix.h"
+#include "symbol_trie.h"
 
 #define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
 #define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
-#define WHOLE_MIN_BITS 12          /* the second stage's table: 2^bits cells, grown to */
-#define WHOLE_MAX_BITS 19          /* keep at most half of them used (4 MB at most) */
+#define WHOLE_MAX_CELLS (1u << 19)  /* the second stage's trie: 6 MB at most */
 #define WHOLE_EXPANSION 64         /* symbol strings one prefix may stand for there */
 #define L2_SIZE 4096
 #define L3_SIZE 16384
@@ -32,19 +32,6 @@ byte_kind(guint8 b)
 
 
 /* ---- tables ---- */
-
-/* One cell of the second stage's open-addressing table: the key of a
- * symbol string (whole_key), its low bit replaced by "some longer prefix
- * begins with these symbols, so reading on may find more", and the terms
- * having a prefix of exactly these symbols.  Keys have bit 1 set, so an
- * empty cell is key 0.  Key, flag and bits share one cache line, and a cell
- * answers only for its own key. */
-typedef struct {
-    guint32 key;
-    guint32 bits;
-} whole_cell;
-
-#define WHOLE_CONTINUES 1u
 
 /* Term bits for one key, by the kind of byte before the position. */
 typedef struct { guint32 after[N_AFTER]; } term_bits;
@@ -67,13 +54,13 @@ struct cg_term_filter {
     guint8 raw_pair_kinds[PAIR_BITS];
     guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
     guint8 kind_bit[256];          /* 1 << byte_kind, to test against raw_pair_kinds */
-    /* second stage */
+    /* second stage: every prefix as a string of symbols, a root per kind of
+     * byte before and capital first byte or not, each string's cell marked
+     * with the terms having exactly that prefix */
     guint8 symbol[256];
+    cg_symbol_trie whole;
     guint32 checked;               /* terms whose every prefix is in whole */
     guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
-    guint whole_bits;
-    whole_cell *whole;
-    guint whole_used;              /* cells in use */
     /* look-back */
     gboolean lookback;
     cg_term_filter *late;          /* the late prefixes, keyed where they begin */
@@ -105,35 +92,12 @@ static inline guint triple_key(guint8 a, guint8 b, guint8 c, int kind)
 static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
 static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
 
-/* The second stage's hash of a symbol string. */
-/* The hash starts from the kind of byte before and whether the first byte is
- * a capital, so a case-sensitive [A-Z] passes no lower-case word. */
+/* The second stage's root for a position: a case-sensitive [A-Z] then
+ * passes no lower-case word. */
 static inline guint32
-whole_seed(int kind, gboolean capital)
+whole_root(int kind, gboolean capital)
 {
-    return 2166136261u ^ ((guint32)(kind << 1 | capital) * 0x27d4eb2du);
-}
-static inline guint32 whole_step(guint32 h, guint8 symbol) { return (h ^ symbol) * 16777619u; }
-/* The key of the symbol string hashed to h, of that length: its top bits
- * are where its probe begins; bit 1 is set (not empty) and bit 0 is left
- * for WHOLE_CONTINUES. */
-static inline guint32
-whole_key(guint32 h, int length)
-{
-    return ((h ^ ((guint32)length * 0x9e3779b9u)) * 2654435761u) | 2u;
-}
-
-/* The cell holding key, or the empty cell where it would go: linear
- * probing from the cell its top bits name.  The table is never full. */
-static inline G_ALWAYS_INLINE whole_cell *
-whole_find(const cg_term_filter *f, guint32 key)
-{
-    guint mask = (1u << f->whole_bits) - 1;
-    for (guint i = key >> (32 - f->whole_bits);; i = (i + 1) & mask) {
-        whole_cell *c = &f->whole[i];
-        if ((c->key ^ key) <= WHOLE_CONTINUES || c->key == 0)
-            return c;
-    }
+    return cg_symbol_trie_root((guint)(kind << 1 | capital));
 }
 
 #endif
