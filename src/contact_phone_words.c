@@ -4,29 +4,18 @@
  * A token state machine: every word or digit token between separators is
  * turned into atoms (a digit, a teen, a ten, "double"/"triple", a connector
  * like "y"/"und"), tokens such as "fivefive" or "fünfundfünfzig" are split
- * into known number words, and a stretch of such tokens is combined into a
- * digit string ("fifty-five" -> 55, "double 0" -> 00, "oh" -> 0).  English,
- * Spanish, Portuguese, French and German.  A stretch counts as a phone
- * number when it yields 7-15 digits with at least three given as words,
- * so that ordinary digit runs are left to contact_phone.c.
+ * into known number words, and a stretch of such tokens is handed to
+ * contact_phone_stretch.c to be combined into a digit string ("fifty-five"
+ * -> 55, "double 0" -> 00, "oh" -> 0) and judged.  English, Spanish,
+ * Portuguese, French and German.
  */
-#include "contact_phone.h"
+#include "contact_phone_stretch.h"
 #include "ascii_words64.h"
 
 #include <string.h>
 
 #define MAX_TOKEN 40        /* longer words are never number words */
 #define MAX_GAP 4           /* separator characters between two number tokens */
-#define MAX_ATOMS 64        /* a longer stretch is far beyond any phone number */
-
-typedef enum { A_DIGIT, A_TEEN, A_TENS, A_TIMES, A_AND, A_OH } atom_kind;
-
-typedef struct {
-    atom_kind kind;
-    int value;              /* the digit, 10-19, 20-90, or 2/3 for double/triple */
-    gboolean word;          /* spelled as a word, not a digit */
-} atom;
-
 typedef struct {
     const char *word;
     atom_kind kind;
@@ -283,7 +272,7 @@ phone_words_free(phone_words *w)
  * "2ate") count only there.
  */
 static gboolean
-token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
+token_atoms(const phone_words *w, const char *t, size_t n, stretch *st)
 {
     /* Most tokens are ordinary words: unless a single byte, a number word
      * must begin with one of the words' first pairs, which is no hashing. */
@@ -291,15 +280,13 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
         return FALSE;
     const number_word *whole = n < 2 || may_be_word(w, t[0], t[1], n) ? lookup(w, t, n) : NULL;
     if (whole && !is_homophone(whole)) {
-        atom a = {whole->kind, whole->value, TRUE};
-        g_array_append_val(atoms, a);
+        stretch_add_atom(st, whole->kind, whole->value, TRUE);
         return TRUE;
     }
-    size_t mark = atoms->len, i = 0;
+    size_t atoms_mark = st->natoms, words_mark = st->words, i = 0;
     while (i < n) {
         if (g_ascii_isdigit(t[i])) {
-            atom a = {A_DIGIT, t[i++] - '0', FALSE};
-            g_array_append_val(atoms, a);
+            stretch_add_atom(st, A_DIGIT, t[i++] - '0', FALSE);
             continue;
         }
         const number_word *part = NULL;
@@ -310,120 +297,14 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
             if (may_be_word(w, t[i], t[i + 1], k))
                 part = lookup(w, t + i, k);
         if (!part || part->kind == A_OH || (part->kind == A_AND && strcmp(part->word, "und") != 0)) {
-            if (atoms->len != mark)
-                g_array_set_size(atoms, mark);
+            st->natoms = atoms_mark;
+            st->words = words_mark;
             return FALSE;
         }
-        atom a = {part->kind, part->value, TRUE};
-        g_array_append_val(atoms, a);
+        stretch_add_atom(st, part->kind, part->value, TRUE);
         i += k + 1;
     }
     return TRUE;
-}
-
-/* Combine atoms into digits; returns the number of digits, or more than 15 if too many. */
-static size_t
-combine(const atom *a, size_t n, char *out, size_t cap, size_t *spelled)
-{
-    size_t nd = 0;
-    *spelled = 0;
-#define EMIT(v) do { if (nd < cap) out[nd] = (char)('0' + (v)); nd++; } while (0)
-    for (size_t i = 0; i < n; i++) {
-        const atom *next = i + 1 < n ? &a[i + 1] : NULL;
-        const atom *after = i + 2 < n ? &a[i + 2] : NULL;
-        if (a[i].word && a[i].kind != A_AND && a[i].kind != A_TIMES)
-            (*spelled)++;
-        switch (a[i].kind) {
-        case A_TIMES:
-            if (next && next->kind == A_DIGIT) {
-                for (int k = 0; k < a[i].value; k++)
-                    EMIT(next->value);
-                *spelled += next->word;
-                i++;
-            }
-            break;
-        case A_TENS:
-            if (next && next->kind == A_DIGIT && next->value > 0) {          /* fifty-five */
-                EMIT(a[i].value / 10);
-                EMIT(next->value);
-                i++;
-            } else if (next && next->kind == A_AND && after && after->kind == A_DIGIT) {
-                EMIT(a[i].value / 10);                                      /* treinta y cinco */
-                EMIT(after->value);
-                i += 2;
-            } else if (next && next->kind == A_TEEN) {                     /* soixante-dix */
-                EMIT((a[i].value + next->value) / 10);
-                EMIT(next->value % 10);
-                i++;
-            } else {
-                EMIT(a[i].value / 10);
-                EMIT(0);
-            }
-            break;
-        case A_DIGIT:
-            if (a[i].word && next && next->kind == A_AND && after && after->kind == A_TENS) {
-                EMIT(after->value / 10);                                    /* fünfundfünfzig */
-                EMIT(a[i].value);
-                i += 2;
-            } else {
-                EMIT(a[i].value);
-            }
-            break;
-        case A_TEEN:
-            EMIT(1);
-            EMIT(a[i].value - 10);
-            break;
-        case A_OH:
-            EMIT(0);
-            break;
-        case A_AND:
-            break;
-        }
-    }
-#undef EMIT
-    return nd;
-}
-
-typedef struct {
-    size_t start, end;      /* view range of the stretch */
-    size_t first_atom;
-} token_span;
-
-/* Judge the stretch of tokens spans[0..n) whose atoms are atoms[...]. */
-static void
-judge_stretch(const cg_text *text, const token_span *spans, size_t n, const GArray *atoms,
-              GPtrArray *findings)
-{
-    /* "o", "oh", "and" at the edges belong to the sentence, not the number. */
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const atom *first = &g_array_index(atoms, atom, spans[lo].first_atom);
-        size_t count = (lo + 1 < n ? spans[lo + 1].first_atom : atoms->len) - spans[lo].first_atom;
-        if (count != 1 || (first->kind != A_OH && first->kind != A_AND && first->kind != A_TIMES))
-            break;
-        lo++;
-    }
-    while (hi > lo) {
-        const atom *last = &g_array_index(atoms, atom, spans[hi - 1].first_atom);
-        size_t count = (hi < n ? spans[hi].first_atom : atoms->len) - spans[hi - 1].first_atom;
-        if (count != 1 || (last->kind != A_OH && last->kind != A_AND))
-            break;
-        hi--;
-    }
-    if (lo >= hi)
-        return;
-    size_t from = spans[lo].first_atom, to = hi < n ? spans[hi].first_atom : atoms->len;
-    char digits[16];
-    size_t spelled;
-    size_t nd = combine(&g_array_index(atoms, atom, from), to - from, digits, sizeof digits, &spelled);
-    if (nd < 7 || nd > 15 || spelled < 3 || phone_digits_look_fake(digits, nd))
-        return;
-    phone_context_kind ctx = phone_context(text->view.text, spans[lo].start);
-    if (ctx == PHONE_CONTEXT_NOT_PHONE)
-        return;
-    g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "phone", "phone.spelled", text,
-                                             spans[lo].start, spans[hi - 1].end,
-                                             ctx == PHONE_CONTEXT_NONE ? 0.85 : 0.95));
 }
 
 const char *
@@ -451,26 +332,11 @@ is_token_char(const char *s, size_t i, size_t len, size_t *width)
     return g_unichar_isalpha(g_utf8_get_char(s + i));
 }
 
-typedef struct {
-    GArray *atoms, *spans;
-    gboolean overflow;      /* the stretch outgrew MAX_ATOMS: not a phone number */
-} stretch;
-
-static void
-judge_and_clear(stretch *st, const cg_text *text, GPtrArray *findings)
-{
-    if (st->spans->len && !st->overflow)
-        judge_stretch(text, (token_span *)st->spans->data, st->spans->len, st->atoms, findings);
-    g_array_set_size(st->spans, 0);
-    g_array_set_size(st->atoms, 0);
-    st->overflow = FALSE;
-}
-
 static inline void
 end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
 {
-    if (st->spans->len || st->atoms->len || st->overflow)
-        judge_and_clear(st, text, findings);   /* else the usual case: an ordinary word */
+    if (stretch_is_open(st))
+        stretch_judge_and_clear(st, text, findings, TRUE);   /* else the usual case: an ordinary word */
 }
 
 /* Whether a token beginning at p may be digits and number words: a
@@ -553,10 +419,11 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
 {
     const char *s = text->view.text;
     size_t len = text->view.len, i = 0, gap = 0;
-    stretch st = {g_array_new(FALSE, FALSE, sizeof(atom)), g_array_new(FALSE, FALSE, sizeof(token_span)),
-                  FALSE};
+    stretch st;
+    st.natoms = st.words = st.nspans = 0;
+    st.overflow = FALSE;
     while (i < len) {
-        if (!st.spans->len && !st.atoms->len && !st.overflow) {
+        if (!stretch_is_open(&st)) {
             i = skip_to_candidate(w, s, i, len);
             if (i == len)
                 break;
@@ -578,13 +445,12 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         }
         char buf[MAX_TOKEN + 1], *owned = NULL;
         const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
-        token_span span = {start, i, st.atoms->len};
-        if (lower && token_atoms(w, lower, owned ? strlen(lower) : i - start, st.atoms)) {
-            g_array_append_val(st.spans, span);
-            if (st.atoms->len > MAX_ATOMS) {       /* keep only the flag, not the atoms */
+        token_span span = {start, i, st.natoms};
+        if (lower && token_atoms(w, lower, owned ? strlen(lower) : i - start, &st)) {
+            st.spans[st.nspans++] = span;
+            if (st.natoms > MAX_ATOMS) {           /* keep only the flag, not the atoms */
                 st.overflow = TRUE;
-                g_array_set_size(st.spans, 0);
-                g_array_set_size(st.atoms, 0);
+                st.nspans = st.natoms = st.words = 0;
             }
         } else {
             end_stretch(&st, text, findings);
@@ -592,6 +458,4 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         g_free(owned);
     }
     end_stretch(&st, text, findings);
-    g_array_free(st.atoms, TRUE);
-    g_array_free(st.spans, TRUE);
 }
