@@ -98,14 +98,13 @@ struct phone_words {
     size_t longest;
     gboolean starts[256];   /* bytes a number token can start with */
     guint8 byte_kind[256];  /* BYTE_*: the token loop's test without a call per byte */
-    /* A byte as the start tables see it: ASCII letters lowered, digits and
-     * bytes of 0x80 or more as they are, any other 0 (the token has ended). */
-    guint8 start_key[256];
-    /* Whether a token may be digits and number words, from the keys of its
-     * first three bytes: start_third[start_row[first][second]][third].  A
+    /* Whether a token may be digits and number words, from its first three
+     * bytes as they are: start_third[start_row[first][second]][third].  A
      * row for each pair of bytes that begins a word, ROW_ACCEPT where the
      * first two bytes settle it, ROW_REJECT for all others; one lookup
-     * without a branch rejects most ordinary words. */
+     * without a branch rejects most ordinary words.  Built on the bytes
+     * lowered (any byte that ends a token as 0), then spread over every byte
+     * that lowers to the same, so that the scan lowers nothing. */
     guint8 start_row[256][256];
     guint8 start_third[START_ROWS][256];
     guint rows;
@@ -216,6 +215,26 @@ add_start(phone_words *w, const char *word)
     w->start_third[w->start_row[a][b]][(guint8)word[2]] = 1;
 }
 
+/* The start tables, built on lowered bytes, made to take bytes as they are. */
+static void
+spread_start_tables(phone_words *w)
+{
+    guint8 key[256];        /* ASCII letters lowered, digits and 0x80 or more kept, others 0 */
+    for (int c = 0; c < 256; c++)
+        key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
+    guint8 (*by_key)[256] = g_memdup2(w->start_row, sizeof w->start_row);
+    for (int a = 0; a < 256; a++)
+        for (int b = 0; b < 256; b++)
+            w->start_row[a][b] = by_key[key[a]][key[b]];
+    g_free(by_key);
+    for (guint row = 0; row < w->rows; row++) {
+        guint8 third_by_key[256];
+        memcpy(third_by_key, w->start_third[row], 256);
+        for (int c = 0; c < 256; c++)
+            w->start_third[row][c] = third_by_key[key[c]];
+    }
+}
+
 phone_words *
 phone_words_new(void)
 {
@@ -240,8 +259,6 @@ phone_words_new(void)
     for (int c = 0; c < 256; c++)
         w->byte_kind[c] = c >= 0x80 ? BYTE_HIGH : g_ascii_isalnum(c) ? BYTE_ALNUM
                           : is_gap_char((char)c) ? BYTE_GAP : BYTE_OTHER;
-    for (int c = 0; c < 256; c++)
-        w->start_key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
     /* A token of one byte is a digit or a whole word; after a digit, or a
      * second byte of 0x80 or more (lowering may change it), token_atoms
      * decides. */
@@ -255,6 +272,7 @@ phone_words_new(void)
             if (g_ascii_isdigit(a) || (w->starts[a] && b >= 0x80))
                 w->start_row[a][b] = ROW_ACCEPT;
     }
+    spread_start_tables(w);
     return w;
 }
 
@@ -333,10 +351,10 @@ is_token_char(const char *s, size_t i, size_t len, size_t *width)
 }
 
 static inline void
-end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
+end_stretch(stretch *st, const cg_text *text, GPtrArray *findings, gboolean shortcuts)
 {
     if (stretch_is_open(st))
-        stretch_judge_and_clear(st, text, findings, TRUE);   /* else the usual case: an ordinary word */
+        stretch_judge_and_clear(st, text, findings, shortcuts);  /* else the usual case: an ordinary word */
 }
 
 /* Whether a token beginning at p may be digits and number words: a
@@ -344,47 +362,44 @@ end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
 static inline gboolean
 may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
 {
-    guint8 second = p + 1 < len ? w->start_key[(guint8)s[p + 1]] : 0;
-    guint8 third = p + 2 < len ? w->start_key[(guint8)s[p + 2]] : 0;
-    return w->start_third[w->start_row[w->start_key[(guint8)s[p]]][second]][third];
+    guint8 second = p + 1 < len ? (guint8)s[p + 1] : ' ';  /* the end of the text ends the token */
+    guint8 third = p + 2 < len ? (guint8)s[p + 2] : ' ';
+    return w->start_third[w->start_row[(guint8)s[p]][second]][third];
 }
 
 /*
  * With no stretch open, the tokens that cannot be number words and the
  * separators between them change nothing: the first position from i on where
- * a token may begin a number, 64 bytes at a time without a branch per token.
- * It stops at a byte of 0x80 or more (the caller takes that character on;
- * within a token, the rest of it cannot be a number either) and leaves a
- * last partial block to the caller, from the start of a token running into
- * it.  s[i] is not inside a token.
+ * a token may begin a number, eight bytes a step, the word starts among them
+ * found without a branch per byte and each looked up in the start tables
+ * until one passes.  Steps of eight rather than more, as a scan goes on from
+ * just after the token found and would find the starts beyond it again.  It
+ * stops at a byte of 0x80 or more (the caller takes that character on;
+ * within a token, the rest of it cannot be a number either) and leaves the
+ * last bytes to the caller, from the start of a token running into them.
+ * s[i] is not inside a token.
  */
 static size_t
 skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
 {
-    guint64 in_token = 0;    /* whether the byte before the block is in a token */
+    guint64 in_token = 0;    /* 0x80 if the byte before the step is in a token */
     size_t token_start = i;
-    for (; i + 64 <= len; i += 64) {
-        guint64 words = 0, high = 0;
-        for (int k = 0; k < 8; k++) {
-            guint64 x = load_le64(s + i + 8 * k);
-            words |= gather_high_bits(ascii_word_bytes(x)) << (8 * k);
-            high |= gather_high_bits(x & BYTES64_HIGH) << (8 * k);
-        }
-        guint64 starts = words & ~(words << 1 | in_token);
-        if (high)
-            starts &= (high & -high) - 1;
-        guint64 candidates = 0;
+    /* Two bytes beyond the step, so that a start's third byte is in the text. */
+    for (; i + 10 <= len; i += 8) {
+        guint64 x = load_le64(s + i), high = x & BYTES64_HIGH;
+        guint64 words = ascii_word_bytes(x);
+        guint64 starts = words & ~(words << 8 | in_token);
+        starts &= (high & -high) - 1;        /* before the first high byte, if any */
         for (guint64 m = starts; m; m &= m - 1) {
-            int bit = __builtin_ctzll(m);
-            candidates |= (guint64)may_begin_number(w, s, i + (size_t)bit, len) << bit;
+            const char *p = s + i + first_marked_byte(m);
+            if (w->start_third[w->start_row[(guint8)p[0]][(guint8)p[1]]][(guint8)p[2]])
+                return (size_t)(p - s);
         }
-        if (candidates)
-            return i + (size_t)__builtin_ctzll(candidates);
         if (high)
-            return i + (size_t)__builtin_ctzll(high);
+            return i + first_marked_byte(high);
         if (starts)
-            token_start = i + 63 - (size_t)__builtin_clzll(starts);
-        in_token = words >> 63;
+            token_start = i + (size_t)(63 - __builtin_clzll(starts)) / 8;
+        in_token = words >> 56;
     }
     return in_token ? token_start : i;
 }
@@ -414,8 +429,11 @@ token_end(const phone_words *w, const char *s, size_t i, size_t len)
     return i;
 }
 
-void
-phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
+/* With 'shortcuts', ordinary words are skipped by the start tables and
+ * stretches of too few words are not judged; without, every token and
+ * stretch is, for tests to compare. */
+static inline void
+scan(const phone_words *w, const cg_text *text, GPtrArray *findings, gboolean shortcuts)
 {
     const char *s = text->view.text;
     size_t len = text->view.len, i = 0, gap = 0;
@@ -423,7 +441,7 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
     st.natoms = st.words = st.nspans = 0;
     st.overflow = FALSE;
     while (i < len) {
-        if (!stretch_is_open(&st)) {
+        if (shortcuts && !stretch_is_open(&st)) {
             i = skip_to_candidate(w, s, i, len);
             if (i == len)
                 break;
@@ -432,15 +450,15 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         size_t width = 1;
         if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
             if (kind != BYTE_GAP || ++gap > MAX_GAP)
-                end_stretch(&st, text, findings);
+                end_stretch(&st, text, findings, shortcuts);
             i += width;
             continue;
         }
         size_t start = i;
         i = token_end(w, s, i + width, len);
         gap = 0;
-        if (!may_begin_number(w, s, start, len)) {
-            end_stretch(&st, text, findings);     /* cannot be a number word or digits */
+        if (shortcuts && !may_begin_number(w, s, start, len)) {
+            end_stretch(&st, text, findings, shortcuts);     /* cannot be a number word or digits */
             continue;
         }
         char buf[MAX_TOKEN + 1], *owned = NULL;
@@ -453,9 +471,21 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
                 st.nspans = st.natoms = st.words = 0;
             }
         } else {
-            end_stretch(&st, text, findings);
+            end_stretch(&st, text, findings, shortcuts);
         }
         g_free(owned);
     }
-    end_stretch(&st, text, findings);
+    end_stretch(&st, text, findings, shortcuts);
+}
+
+void
+phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
+{
+    scan(w, text, findings, TRUE);
+}
+
+void
+phone_words_scan_plain(const phone_words *w, const cg_text *text, GPtrArray *findings)
+{
+    scan(w, text, findings, FALSE);
 }
