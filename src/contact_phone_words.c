@@ -383,13 +383,14 @@ static size_t
 skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
 {
     guint64 in_token = 0;    /* 0x80 if the byte before the step is in a token */
-    size_t token_start = i;
+    size_t from = i;
     /* Two bytes beyond the step, so that a start's third byte is in the text. */
     for (; i + 10 <= len; i += 8) {
         guint64 x = load_le64(s + i), high = x & BYTES64_HIGH;
         guint64 words = ascii_word_bytes(x);
         guint64 starts = words & ~(words << 8 | in_token);
-        starts &= (high & -high) - 1;        /* before the first high byte, if any */
+        if (high)
+            starts &= (high & -high) - 1;    /* those before the first high byte */
         for (guint64 m = starts; m; m &= m - 1) {
             const char *p = s + i + first_marked_byte(m);
             if (w->start_third[w->start_row[(guint8)p[0]][(guint8)p[1]]][(guint8)p[2]])
@@ -397,11 +398,15 @@ skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
         }
         if (high)
             return i + first_marked_byte(high);
-        if (starts)
-            token_start = i + (size_t)(63 - __builtin_clzll(starts)) / 8;
         in_token = words >> 56;
     }
-    return in_token ? token_start : i;
+    /* A token running into the last bytes: back to its start, once per text
+     * rather than keeping the last start at every step.  The bytes passed are
+     * ASCII, so a letter or digit is a token byte as in the steps. */
+    if (in_token)
+        while (i > from && g_ascii_isalnum(s[i - 1]))
+            i--;
+    return i;
 }
 
 /* The end of the token whose characters go on at i: eight bytes at a time
