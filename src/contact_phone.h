@@ -43,5 +43,7 @@ void phone_words_free(phone_words *w);
 
 /* Add a finding for each number spelled out (wholly or partly) in words. */
 void phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings);
+/* The same without its shortcuts, every token looked up: for tests. */
+void phone_words_scan_plain(const phone_words *w, const cg_text *text, GPtrArray *findings);
 
 #endif

@@ -4,29 +4,18 @@
  * A token state machine: every word or digit token between separators is
  * turned into atoms (a digit, a teen, a ten, "double"/"triple", a connector
  * like "y"/"und"), tokens such as "fivefive" or "fünfundfünfzig" are split
- * into known number words, and a stretch of such tokens is combined into a
- * digit string ("fifty-five" -> 55, "double 0" -> 00, "oh" -> 0).  English,
- * Spanish, Portuguese, French and German.  A stretch counts as a phone
- * number when it yields 7-15 digits with at least three given as words,
- * so that ordinary digit runs are left to contact_phone.c.
+ * into known number words, and a stretch of such tokens is handed to
+ * contact_phone_stretch.c to be combined into a digit string ("fifty-five"
+ * -> 55, "double 0" -> 00, "oh" -> 0) and judged.  English, Spanish,
+ * Portuguese, French and German.
  */
-#include "contact_phone.h"
+#include "contact_phone_stretch.h"
 #include "ascii_words64.h"
 
 #include <string.h>
 
 #define MAX_TOKEN 40        /* longer words are never number words */
 #define MAX_GAP 4           /* separator characters between two number tokens */
-#define MAX_ATOMS 64        /* a longer stretch is far beyond any phone number */
-
-typedef enum { A_DIGIT, A_TEEN, A_TENS, A_TIMES, A_AND, A_OH } atom_kind;
-
-typedef struct {
-    atom_kind kind;
-    int value;              /* the digit, 10-19, 20-90, or 2/3 for double/triple */
-    gboolean word;          /* spelled as a word, not a digit */
-} atom;
-
 typedef struct {
     const char *word;
     atom_kind kind;
@@ -109,14 +98,13 @@ struct phone_words {
     size_t longest;
     gboolean starts[256];   /* bytes a number token can start with */
     guint8 byte_kind[256];  /* BYTE_*: the token loop's test without a call per byte */
-    /* A byte as the start tables see it: ASCII letters lowered, digits and
-     * bytes of 0x80 or more as they are, any other 0 (the token has ended). */
-    guint8 start_key[256];
-    /* Whether a token may be digits and number words, from the keys of its
-     * first three bytes: start_third[start_row[first][second]][third].  A
+    /* Whether a token may be digits and number words, from its first three
+     * bytes as they are: start_third[start_row[first][second]][third].  A
      * row for each pair of bytes that begins a word, ROW_ACCEPT where the
      * first two bytes settle it, ROW_REJECT for all others; one lookup
-     * without a branch rejects most ordinary words. */
+     * without a branch rejects most ordinary words.  Built on the bytes
+     * lowered (any byte that ends a token as 0), then spread over every byte
+     * that lowers to the same, so that the scan lowers nothing. */
     guint8 start_row[256][256];
     guint8 start_third[START_ROWS][256];
     guint rows;
@@ -227,6 +215,26 @@ add_start(phone_words *w, const char *word)
     w->start_third[w->start_row[a][b]][(guint8)word[2]] = 1;
 }
 
+/* The start tables, built on lowered bytes, made to take bytes as they are. */
+static void
+spread_start_tables(phone_words *w)
+{
+    guint8 key[256];        /* ASCII letters lowered, digits and 0x80 or more kept, others 0 */
+    for (int c = 0; c < 256; c++)
+        key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
+    guint8 (*by_key)[256] = g_memdup2(w->start_row, sizeof w->start_row);
+    for (int a = 0; a < 256; a++)
+        for (int b = 0; b < 256; b++)
+            w->start_row[a][b] = by_key[key[a]][key[b]];
+    g_free(by_key);
+    for (guint row = 0; row < w->rows; row++) {
+        guint8 third_by_key[256];
+        memcpy(third_by_key, w->start_third[row], 256);
+        for (int c = 0; c < 256; c++)
+            w->start_third[row][c] = third_by_key[key[c]];
+    }
+}
+
 phone_words *
 phone_words_new(void)
 {
@@ -251,8 +259,6 @@ phone_words_new(void)
     for (int c = 0; c < 256; c++)
         w->byte_kind[c] = c >= 0x80 ? BYTE_HIGH : g_ascii_isalnum(c) ? BYTE_ALNUM
                           : is_gap_char((char)c) ? BYTE_GAP : BYTE_OTHER;
-    for (int c = 0; c < 256; c++)
-        w->start_key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
     /* A token of one byte is a digit or a whole word; after a digit, or a
      * second byte of 0x80 or more (lowering may change it), token_atoms
      * decides. */
@@ -266,6 +272,7 @@ phone_words_new(void)
             if (g_ascii_isdigit(a) || (w->starts[a] && b >= 0x80))
                 w->start_row[a][b] = ROW_ACCEPT;
     }
+    spread_start_tables(w);
     return w;
 }
 
@@ -283,7 +290,7 @@ phone_words_free(phone_words *w)
  * "2ate") count only there.
  */
 static gboolean
-token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
+token_atoms(const phone_words *w, const char *t, size_t n, stretch *st)
 {
     /* Most tokens are ordinary words: unless a single byte, a number word
      * must begin with one of the words' first pairs, which is no hashing. */
@@ -291,15 +298,13 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
         return FALSE;
     const number_word *whole = n < 2 || may_be_word(w, t[0], t[1], n) ? lookup(w, t, n) : NULL;
     if (whole && !is_homophone(whole)) {
-        atom a = {whole->kind, whole->value, TRUE};
-        g_array_append_val(atoms, a);
+        stretch_add_atom(st, whole->kind, whole->value, TRUE);
         return TRUE;
     }
-    size_t mark = atoms->len, i = 0;
+    size_t atoms_mark = st->natoms, words_mark = st->words, i = 0;
     while (i < n) {
         if (g_ascii_isdigit(t[i])) {
-            atom a = {A_DIGIT, t[i++] - '0', FALSE};
-            g_array_append_val(atoms, a);
+            stretch_add_atom(st, A_DIGIT, t[i++] - '0', FALSE);
             continue;
         }
         const number_word *part = NULL;
@@ -310,120 +315,14 @@ token_atoms(const phone_words *w, const char *t, size_t n, GArray *atoms)
             if (may_be_word(w, t[i], t[i + 1], k))
                 part = lookup(w, t + i, k);
         if (!part || part->kind == A_OH || (part->kind == A_AND && strcmp(part->word, "und") != 0)) {
-            if (atoms->len != mark)
-                g_array_set_size(atoms, mark);
+            st->natoms = atoms_mark;
+            st->words = words_mark;
             return FALSE;
         }
-        atom a = {part->kind, part->value, TRUE};
-        g_array_append_val(atoms, a);
+        stretch_add_atom(st, part->kind, part->value, TRUE);
         i += k + 1;
     }
     return TRUE;
-}
-
-/* Combine atoms into digits; returns the number of digits, or more than 15 if too many. */
-static size_t
-combine(const atom *a, size_t n, char *out, size_t cap, size_t *spelled)
-{
-    size_t nd = 0;
-    *spelled = 0;
-#define EMIT(v) do { if (nd < cap) out[nd] = (char)('0' + (v)); nd++; } while (0)
-    for (size_t i = 0; i < n; i++) {
-        const atom *next = i + 1 < n ? &a[i + 1] : NULL;
-        const atom *after = i + 2 < n ? &a[i + 2] : NULL;
-        if (a[i].word && a[i].kind != A_AND && a[i].kind != A_TIMES)
-            (*spelled)++;
-        switch (a[i].kind) {
-        case A_TIMES:
-            if (next && next->kind == A_DIGIT) {
-                for (int k = 0; k < a[i].value; k++)
-                    EMIT(next->value);
-                *spelled += next->word;
-                i++;
-            }
-            break;
-        case A_TENS:
-            if (next && next->kind == A_DIGIT && next->value > 0) {          /* fifty-five */
-                EMIT(a[i].value / 10);
-                EMIT(next->value);
-                i++;
-            } else if (next && next->kind == A_AND && after && after->kind == A_DIGIT) {
-                EMIT(a[i].value / 10);                                      /* treinta y cinco */
-                EMIT(after->value);
-                i += 2;
-            } else if (next && next->kind == A_TEEN) {                     /* soixante-dix */
-                EMIT((a[i].value + next->value) / 10);
-                EMIT(next->value % 10);
-                i++;
-            } else {
-                EMIT(a[i].value / 10);
-                EMIT(0);
-            }
-            break;
-        case A_DIGIT:
-            if (a[i].word && next && next->kind == A_AND && after && after->kind == A_TENS) {
-                EMIT(after->value / 10);                                    /* fünfundfünfzig */
-                EMIT(a[i].value);
-                i += 2;
-            } else {
-                EMIT(a[i].value);
-            }
-            break;
-        case A_TEEN:
-            EMIT(1);
-            EMIT(a[i].value - 10);
-            break;
-        case A_OH:
-            EMIT(0);
-            break;
-        case A_AND:
-            break;
-        }
-    }
-#undef EMIT
-    return nd;
-}
-
-typedef struct {
-    size_t start, end;      /* view range of the stretch */
-    size_t first_atom;
-} token_span;
-
-/* Judge the stretch of tokens spans[0..n) whose atoms are atoms[...]. */
-static void
-judge_stretch(const cg_text *text, const token_span *spans, size_t n, const GArray *atoms,
-              GPtrArray *findings)
-{
-    /* "o", "oh", "and" at the edges belong to the sentence, not the number. */
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const atom *first = &g_array_index(atoms, atom, spans[lo].first_atom);
-        size_t count = (lo + 1 < n ? spans[lo + 1].first_atom : atoms->len) - spans[lo].first_atom;
-        if (count != 1 || (first->kind != A_OH && first->kind != A_AND && first->kind != A_TIMES))
-            break;
-        lo++;
-    }
-    while (hi > lo) {
-        const atom *last = &g_array_index(atoms, atom, spans[hi - 1].first_atom);
-        size_t count = (hi < n ? spans[hi].first_atom : atoms->len) - spans[hi - 1].first_atom;
-        if (count != 1 || (last->kind != A_OH && last->kind != A_AND))
-            break;
-        hi--;
-    }
-    if (lo >= hi)
-        return;
-    size_t from = spans[lo].first_atom, to = hi < n ? spans[hi].first_atom : atoms->len;
-    char digits[16];
-    size_t spelled;
-    size_t nd = combine(&g_array_index(atoms, atom, from), to - from, digits, sizeof digits, &spelled);
-    if (nd < 7 || nd > 15 || spelled < 3 || phone_digits_look_fake(digits, nd))
-        return;
-    phone_context_kind ctx = phone_context(text->view.text, spans[lo].start);
-    if (ctx == PHONE_CONTEXT_NOT_PHONE)
-        return;
-    g_ptr_array_add(findings, cg_finding_new(CG_CAT_CONTACT, "phone", "phone.spelled", text,
-                                             spans[lo].start, spans[hi - 1].end,
-                                             ctx == PHONE_CONTEXT_NONE ? 0.85 : 0.95));
 }
 
 const char *
@@ -451,26 +350,11 @@ is_token_char(const char *s, size_t i, size_t len, size_t *width)
     return g_unichar_isalpha(g_utf8_get_char(s + i));
 }
 
-typedef struct {
-    GArray *atoms, *spans;
-    gboolean overflow;      /* the stretch outgrew MAX_ATOMS: not a phone number */
-} stretch;
-
-static void
-judge_and_clear(stretch *st, const cg_text *text, GPtrArray *findings)
-{
-    if (st->spans->len && !st->overflow)
-        judge_stretch(text, (token_span *)st->spans->data, st->spans->len, st->atoms, findings);
-    g_array_set_size(st->spans, 0);
-    g_array_set_size(st->atoms, 0);
-    st->overflow = FALSE;
-}
-
 static inline void
-end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
+end_stretch(stretch *st, const cg_text *text, GPtrArray *findings, gboolean shortcuts)
 {
-    if (st->spans->len || st->atoms->len || st->overflow)
-        judge_and_clear(st, text, findings);   /* else the usual case: an ordinary word */
+    if (stretch_is_open(st))
+        stretch_judge_and_clear(st, text, findings, shortcuts);  /* else the usual case: an ordinary word */
 }
 
 /* Whether a token beginning at p may be digits and number words: a
@@ -478,49 +362,51 @@ end_stretch(stretch *st, const cg_text *text, GPtrArray *findings)
 static inline gboolean
 may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
 {
-    guint8 second = p + 1 < len ? w->start_key[(guint8)s[p + 1]] : 0;
-    guint8 third = p + 2 < len ? w->start_key[(guint8)s[p + 2]] : 0;
-    return w->start_third[w->start_row[w->start_key[(guint8)s[p]]][second]][third];
+    guint8 second = p + 1 < len ? (guint8)s[p + 1] : ' ';  /* the end of the text ends the token */
+    guint8 third = p + 2 < len ? (guint8)s[p + 2] : ' ';
+    return w->start_third[w->start_row[(guint8)s[p]][second]][third];
 }
 
 /*
  * With no stretch open, the tokens that cannot be number words and the
  * separators between them change nothing: the first position from i on where
- * a token may begin a number, 64 bytes at a time without a branch per token.
- * It stops at a byte of 0x80 or more (the caller takes that character on;
- * within a token, the rest of it cannot be a number either) and leaves a
- * last partial block to the caller, from the start of a token running into
- * it.  s[i] is not inside a token.
+ * a token may begin a number, eight bytes a step, the word starts among them
+ * found without a branch per byte and each looked up in the start tables
+ * until one passes.  Steps of eight rather than more, as a scan goes on from
+ * just after the token found and would find the starts beyond it again.  It
+ * stops at a byte of 0x80 or more (the caller takes that character on;
+ * within a token, the rest of it cannot be a number either) and leaves the
+ * last bytes to the caller, from the start of a token running into them.
+ * s[i] is not inside a token.
  */
 static size_t
 skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
 {
-    guint64 in_token = 0;    /* whether the byte before the block is in a token */
-    size_t token_start = i;
-    for (; i + 64 <= len; i += 64) {
-        guint64 words = 0, high = 0;
-        for (int k = 0; k < 8; k++) {
-            guint64 x = load_le64(s + i + 8 * k);
-            words |= gather_high_bits(ascii_word_bytes(x)) << (8 * k);
-            high |= gather_high_bits(x & BYTES64_HIGH) << (8 * k);
-        }
-        guint64 starts = words & ~(words << 1 | in_token);
+    guint64 in_token = 0;    /* 0x80 if the byte before the step is in a token */
+    size_t from = i;
+    /* Two bytes beyond the step, so that a start's third byte is in the text. */
+    for (; i + 10 <= len; i += 8) {
+        guint64 x = load_le64(s + i), high = x & BYTES64_HIGH;
+        guint64 words = ascii_word_bytes(x);
+        guint64 starts = words & ~(words << 8 | in_token);
         if (high)
-            starts &= (high & -high) - 1;
-        guint64 candidates = 0;
+            starts &= (high & -high) - 1;    /* those before the first high byte */
         for (guint64 m = starts; m; m &= m - 1) {
-            int bit = __builtin_ctzll(m);
-            candidates |= (guint64)may_begin_number(w, s, i + (size_t)bit, len) << bit;
+            const char *p = s + i + first_marked_byte(m);
+            if (w->start_third[w->start_row[(guint8)p[0]][(guint8)p[1]]][(guint8)p[2]])
+                return (size_t)(p - s);
         }
-        if (candidates)
-            return i + (size_t)__builtin_ctzll(candidates);
         if (high)
-            return i + (size_t)__builtin_ctzll(high);
-        if (starts)
-            token_start = i + 63 - (size_t)__builtin_clzll(starts);
-        in_token = words >> 63;
+            return i + first_marked_byte(high);
+        in_token = words >> 56;
     }
-    return in_token ? token_start : i;
+    /* A token running into the last bytes: back to its start, once per text
+     * rather than keeping the last start at every step.  The bytes passed are
+     * ASCII, so a letter or digit is a token byte as in the steps. */
+    if (in_token)
+        while (i > from && g_ascii_isalnum(s[i - 1]))
+            i--;
+    return i;
 }
 
 /* The end of the token whose characters go on at i: eight bytes at a time
@@ -548,15 +434,19 @@ token_end(const phone_words *w, const char *s, size_t i, size_t len)
     return i;
 }
 
-void
-phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
+/* With 'shortcuts', ordinary words are skipped by the start tables and
+ * stretches of too few words are not judged; without, every token and
+ * stretch is, for tests to compare. */
+static inline void
+scan(const phone_words *w, const cg_text *text, GPtrArray *findings, gboolean shortcuts)
 {
     const char *s = text->view.text;
     size_t len = text->view.len, i = 0, gap = 0;
-    stretch st = {g_array_new(FALSE, FALSE, sizeof(atom)), g_array_new(FALSE, FALSE, sizeof(token_span)),
-                  FALSE};
+    stretch st;
+    st.natoms = st.words = st.nspans = 0;
+    st.overflow = FALSE;
     while (i < len) {
-        if (!st.spans->len && !st.atoms->len && !st.overflow) {
+        if (shortcuts && !stretch_is_open(&st)) {
             i = skip_to_candidate(w, s, i, len);
             if (i == len)
                 break;
@@ -565,33 +455,42 @@ phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
         size_t width = 1;
         if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
             if (kind != BYTE_GAP || ++gap > MAX_GAP)
-                end_stretch(&st, text, findings);
+                end_stretch(&st, text, findings, shortcuts);
             i += width;
             continue;
         }
         size_t start = i;
         i = token_end(w, s, i + width, len);
         gap = 0;
-        if (!may_begin_number(w, s, start, len)) {
-            end_stretch(&st, text, findings);     /* cannot be a number word or digits */
+        if (shortcuts && !may_begin_number(w, s, start, len)) {
+            end_stretch(&st, text, findings, shortcuts);     /* cannot be a number word or digits */
             continue;
         }
         char buf[MAX_TOKEN + 1], *owned = NULL;
         const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
-        token_span span = {start, i, st.atoms->len};
-        if (lower && token_atoms(w, lower, owned ? strlen(lower) : i - start, st.atoms)) {
-            g_array_append_val(st.spans, span);
-            if (st.atoms->len > MAX_ATOMS) {       /* keep only the flag, not the atoms */
+        token_span span = {start, i, st.natoms};
+        if (lower && token_atoms(w, lower, owned ? strlen(lower) : i - start, &st)) {
+            st.spans[st.nspans++] = span;
+            if (st.natoms > MAX_ATOMS) {           /* keep only the flag, not the atoms */
                 st.overflow = TRUE;
-                g_array_set_size(st.spans, 0);
-                g_array_set_size(st.atoms, 0);
+                st.nspans = st.natoms = st.words = 0;
             }
         } else {
-            end_stretch(&st, text, findings);
+            end_stretch(&st, text, findings, shortcuts);
         }
         g_free(owned);
     }
-    end_stretch(&st, text, findings);
-    g_array_free(st.atoms, TRUE);
-    g_array_free(st.spans, TRUE);
+    end_stretch(&st, text, findings, shortcuts);
+}
+
+void
+phone_words_scan(const phone_words *w, const cg_text *text, GPtrArray *findings)
+{
+    scan(w, text, findings, TRUE);
+}
+
+void
+phone_words_scan_plain(const phone_words *w, const cg_text *text, GPtrArray *findings)
+{
+    scan(w, text, findings, FALSE);
 }

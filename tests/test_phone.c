@@ -272,10 +272,10 @@ test_spelled_word_starts(void **state)
 
 /* A word running into a number through every printable ASCII character and
  * two others, found as with the word cut to its first letter: the word long
- * enough to cross the 64-byte blocks the scan steps by at every offset, and
+ * enough to cross the eight-byte steps of the scan at every offset, and
  * made of number words after its first letter so that a start mistaken
  * inside it joins the number.  For a few joins, words before it move it
- * through a block, so that a short one crosses into the block's end too. */
+ * through the steps, so that a short one crosses into the text's end too. */
 static void
 test_spelled_after_long_words(void **state)
 {
