@@ -409,9 +409,7 @@ street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, si
     guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
     gboolean start;
     if (g_ascii_islower(c))         /* the most frequent: a word of prose, settled here */
-        return !is_word_byte(before) && p + 1 < len &&
-               starts->street_word_pairs[s[p + 1]] >> (c - 'a') & 1 &&   /* first_byte_bit */
-               street_or_box_word_after_pair(starts, s, p, len);
+        return !is_word_byte(before) && begins_street_or_box_word(starts, s, p, len);
     if (g_ascii_isdigit(c))
         start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
     else
