@@ -201,19 +201,32 @@ vcard_value_is_address(const char *s, gssize a, gssize b)
     return filled >= 2 && digit;
 }
 
+/* The bytes of a vCard property group name ("item1" of "item1.ADR"). */
+static const gboolean group_name_byte[256] = {
+    ['0' ... '9'] = TRUE, ['A' ... 'Z'] = TRUE, ['a' ... 'z'] = TRUE, ['_'] = TRUE, ['-'] = TRUE,
+};
+
+/* "adr" caseless at q: c | 0x20 is 'a' for 'a' and 'A' only. */
+static gboolean
+adr_at(const char *s, size_t len, size_t q)
+{
+    return len - q >= 3 && (s[q] | 0x20) == 'a' && (s[q + 1] | 0x20) == 'd' &&
+           (s[q + 2] | 0x20) == 'r';
+}
+
 /* Whether a vCard ADR property can begin at q: "adr" after an optional
  * "group." (the pattern's own prefix, read in C: PCRE2 looked ahead for the
- * required ':' from every line break, up to thousands of bytes each). */
+ * required ':' from every line break, up to thousands of bytes each).  It
+ * runs at every line, so the bytes are compared inline. */
 static gboolean
 adr_property_at(const char *s, size_t len, size_t q)
 {
-    size_t g = q;
-    while (g < len && g - q < 20 && (g_ascii_isalnum(s[g]) || s[g] == '_' || s[g] == '-'))
-        g++;
-    if (g > q && g < len && s[g] == '.' && len - (g + 1) >= 3 &&
-        g_ascii_strncasecmp(s + g + 1, "adr", 3) == 0)
+    if (adr_at(s, len, q))
         return TRUE;
-    return len - q >= 3 && g_ascii_strncasecmp(s + q, "adr", 3) == 0;
+    size_t g = q, group_end = MIN(len, q + 20);
+    while (g < group_end && group_name_byte[(guchar)s[g]])
+        g++;
+    return g > q && g < len && s[g] == '.' && adr_at(s, len, g + 1);
 }
 
 /* A vCard line starts at the start of the text or at a line break. */

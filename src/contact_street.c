@@ -49,13 +49,32 @@ static const street_word *const street_words_by_letter[26] = {
     ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
 };
 
+/* A street or box word of at most eight bytes, read from eight bytes of
+ * text x at once: it begins there when ((x | fold) & mask) == value.  fold
+ * sets the 0x20 bit of the bytes where a caseless word has a lower-case
+ * letter ('A' | 0x20 is 'a'), mask keeps the word's own bytes. */
+typedef struct {
+    guint64 fold, mask, value;
+} word_key;
+
+#define MAX_WORDS_BY_LETTER 8
+
 struct cg_street_starts {
     char **en_type_text;       /* the English street types, one word each */
     street_word *en_types;     /* the same with their lengths */
+    /* By a word's first byte, bit n set when an English type of n bytes
+     * begins with it (either case): most capitalised names are ruled out by
+     * their first byte and length before the types are compared. */
+    guint16 en_type_lengths[256];
     /* By a word's second byte, the first bytes (first_byte_bit) of the
      * street and box words it may go on. */
     guint64 street_word_pairs[256];
-    char **fr_types;           /* the French street types, one alternative each */
+    /* The street and box words of street_words_by_letter as word_keys. */
+    word_key street_word_keys[26][MAX_WORDS_BY_LETTER];
+    guint8 street_word_key_count[26];
+    /* By a word's second byte, the first bytes of the French types it may
+     * go on, as street_word_pairs. */
+    guint64 fr_type_pairs[256];
 };
 
 static gboolean
@@ -96,27 +115,50 @@ first_byte_bit(guchar c)
     return g_ascii_islower(c) ? (unsigned)(c - 'a') : g_ascii_isupper(c) ? 26u + (c - 'A') : 63;
 }
 
-/* Marks first then second; both cases of each unless exact. */
+/* Marks first then second in pairs (by second byte); both cases of each
+ * unless exact. */
 static void
-mark_word_pair(cg_street_starts *starts, guchar first, guchar second, gboolean exact)
+mark_word_pair(guint64 *pairs, guchar first, guchar second, gboolean exact)
 {
     for (int f = 0; f < (exact ? 1 : 2); f++)
         for (int c = 0; c < (exact ? 1 : 2); c++)
-            starts->street_word_pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
+            pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
                 G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
 }
 
+/* Lower-case words caseless (none has a capital after its first byte), the
+ * others exactly. */
+static word_key
+word_key_of(const street_word *w)
+{
+    word_key key = { 0, 0, 0 };
+    gboolean caseless = !g_ascii_isupper(w->text[0]);
+    g_assert(w->len <= 8);
+    for (size_t i = 0; i < w->len; i++) {
+        guchar c = (guchar)w->text[i];
+        key.mask |= G_GUINT64_CONSTANT(0xff) << (8 * i);
+        key.value |= (guint64)c << (8 * i);
+        if (caseless && g_ascii_islower(c))
+            key.fold |= G_GUINT64_CONSTANT(0x20) << (8 * i);
+    }
+    return key;
+}
+
 static void
-mark_street_word_pairs(cg_street_starts *starts)
+index_street_words(cg_street_starts *starts)
 {
     for (int letter = 0; letter < 26; letter++)
-        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++)
-            mark_word_pair(starts, (guchar)w->text[0], (guchar)w->text[1],
+        for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++) {
+            mark_word_pair(starts->street_word_pairs, (guchar)w->text[0], (guchar)w->text[1],
                            g_ascii_isupper(w->text[0]));
+            g_assert(starts->street_word_key_count[letter] < MAX_WORDS_BY_LETTER);
+            starts->street_word_keys[letter][starts->street_word_key_count[letter]++] =
+                word_key_of(w);
+        }
     /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || is_space_byte((guchar)c))
-            mark_word_pair(starts, 'p', (guchar)c, FALSE);
+            mark_word_pair(starts->street_word_pairs, 'p', (guchar)c, FALSE);
 }
 
 cg_street_starts *
@@ -125,11 +167,21 @@ cg_street_starts_new(const char *en_type_words, const char *fr_type_words)
     cg_street_starts *starts = g_new0(cg_street_starts, 1);
     starts->en_type_text = g_strsplit(en_type_words, "|", -1);
     starts->en_types = g_new0(street_word, g_strv_length(starts->en_type_text) + 1);
-    for (guint i = 0; starts->en_type_text[i]; i++)
-        starts->en_types[i] = (street_word){ starts->en_type_text[i],
-                                             strlen(starts->en_type_text[i]) };
-    mark_street_word_pairs(starts);
-    starts->fr_types = g_strsplit(fr_type_words, "|", -1);
+    for (guint i = 0; starts->en_type_text[i]; i++) {
+        street_word *t = &starts->en_types[i];
+        *t = (street_word){ starts->en_type_text[i], strlen(starts->en_type_text[i]) };
+        g_assert(t->len < 16);
+        starts->en_type_lengths[(guchar)t->text[0]] |= 1u << t->len;
+        starts->en_type_lengths[(guchar)g_ascii_toupper(t->text[0])] |= 1u << t->len;
+    }
+    index_street_words(starts);
+    char **fr_types = g_strsplit(fr_type_words, "|", -1);
+    /* A piece split off inside a group ("\\xc3\\xa9)e" of "all(?:e|...)e")
+     * begins no type: the type's first piece holds its first two letters. */
+    for (char **t = fr_types; *t; t++)
+        if (g_ascii_isalpha((*t)[0]) && g_ascii_isalpha((*t)[1]))
+            mark_word_pair(starts->fr_type_pairs, (guchar)(*t)[0], (guchar)(*t)[1], FALSE);
+    g_strfreev(fr_types);
     return starts;
 }
 
@@ -138,35 +190,28 @@ cg_street_starts_free(cg_street_starts *starts)
 {
     g_strfreev(starts->en_type_text);
     g_free(starts->en_types);
-    g_strfreev(starts->fr_types);
     g_free(starts);
 }
 
-/* Whether one of words (ending with a NULL text) begins at p; lower-case
- * words caseless, the others exactly. */
-static gboolean
-any_word_at(const guchar *s, size_t len, size_t p, const street_word *words)
+/* The eight bytes at p, NULs past the end: no word has a NUL. */
+static inline guint64
+eight_bytes_at(const guchar *s, size_t len, size_t p)
 {
-    for (; words->text; words++) {
-        const guchar *w = (const guchar *)words->text;
-        gboolean caseless = !g_ascii_isupper(w[0]);
-        size_t i = 0;
-        if (len - p < words->len)
-            continue;
-        while (i < words->len && (caseless ? fold_byte(s[p + i]) : s[p + i]) == w[i])
-            i++;
-        if (i == words->len)
-            return TRUE;
-    }
-    return FALSE;
+    char last[8] = { 0 };
+    if (len - p >= 8)
+        return load_le64((const char *)s + p);
+    memcpy(last, s + p, len - p);
+    return load_le64(last);
 }
 
-/* Whether a street or box word of IB_TYPE or BOX_WORD begins at p: the
- * shortest forms those alternations accept, caseless but for "R.", "Al.",
- * "Via", "Piazza" and "Corso"; "p.o. box" and the "post..." words as a 'p',
- * an optional '.', an optional space and an 'o'. */
+/* Whether a street or box word of IB_TYPE or BOX_WORD begins at p, where
+ * begins_street_or_box_word found an ASCII letter: the shortest forms those
+ * alternations accept, caseless but for "R.", "Al.", "Via", "Piazza" and
+ * "Corso"; "p.o. box" and the "post..." words as a 'p', an optional '.', an
+ * optional space and an 'o'. */
 static gboolean
-street_or_box_word_after_pair(const guchar *s, size_t p, size_t len)
+street_or_box_word_after_pair(const cg_street_starts *starts, const guchar *s, size_t p,
+                              size_t len)
 {
     guchar first = fold_byte(s[p]);
     if (first == 'p') {
@@ -178,7 +223,12 @@ street_or_box_word_after_pair(const guchar *s, size_t p, size_t len)
         if (q < len && fold_byte(s[q]) == 'o')
             return TRUE;
     }
-    return any_word_at(s, len, p, street_words_by_letter[first - 'a']);
+    guint64 x = eight_bytes_at(s, len, p);
+    const word_key *keys = starts->street_word_keys[first - 'a'];
+    for (unsigned i = 0; i < starts->street_word_key_count[first - 'a']; i++)
+        if (((x | keys[i].fold) & keys[i].mask) == keys[i].value)
+            return TRUE;
+    return FALSE;
 }
 
 /* The same, first ruling out by their first two bytes (street_word_pairs)
@@ -188,7 +238,7 @@ begins_street_or_box_word(const cg_street_starts *starts, const guchar *s, size_
                           size_t len)
 {
     return p + 1 < len && starts->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1 &&
-           street_or_box_word_after_pair(s, p, len);
+           street_or_box_word_after_pair(starts, s, p, len);
 }
 
 static size_t
@@ -224,12 +274,43 @@ static gboolean
 is_english_street_type(const cg_street_starts *starts, const guchar *s, size_t len,
                        size_t q)
 {
+    if (q >= len || !starts->en_type_lengths[s[q]])
+        return FALSE;
     size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
+    if (n >= 16 || !(starts->en_type_lengths[s[q]] >> n & 1))
+        return FALSE;
     for (const street_word *t = starts->en_types; t->text; t++)
         if (t->len == n && fold_byte(s[q]) == (guchar)t->text[0] &&
             g_ascii_strncasecmp((const char *)s + q, t->text, n) == 0)
             return TRUE;
     return FALSE;
+}
+
+/* A word of the names before an EN_TYPE: a capital or (numbered streets) a
+ * digit first. */
+static gboolean
+begins_name(guchar c)
+{
+    return g_ascii_isupper(c) || c == 0xc3 || is_digit_byte(c);
+}
+
+/* The rest of english_type_follows from word, the word after a name: the
+ * type is it or one of the more_names words after it, every word before the
+ * type a name followed by white space. */
+static gboolean
+english_type_from(const cg_street_starts *starts, const guchar *s, size_t len, size_t word,
+                  int more_names)
+{
+    for (;;) {
+        if (is_english_street_type(starts, s, len, word))
+            return TRUE;
+        if (more_names-- == 0 || word >= len || !begins_name(s[word]))
+            return FALSE;
+        size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
+        if (end == len)
+            return FALSE;
+        word = skip_while(s, len, end, is_space_byte);
+    }
 }
 
 /* Names then an EN_TYPE (alternatives 1 and 6): the type is one of the words
@@ -239,17 +320,13 @@ static gboolean
 english_type_follows(const cg_street_starts *starts, const guchar *s, size_t len, size_t word,
                      int max_names)
 {
-    for (int names = 1; names <= max_names; names++) {
-        if (word >= len || !(g_ascii_isupper(s[word]) || s[word] == 0xc3 || is_digit_byte(s[word])))
-            return FALSE;
-        size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
-        if (end == len)
-            return FALSE;
-        word = skip_while(s, len, end, is_space_byte);
-        if (is_english_street_type(starts, s, len, word))
-            return TRUE;
-    }
-    return FALSE;
+    if (word >= len || !begins_name(s[word]))
+        return FALSE;
+    size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
+    if (end == len)
+        return FALSE;
+    return english_type_from(starts, s, len, skip_while(s, len, end, is_space_byte),
+                             max_names - 1);
 }
 
 /* Alternative 4 at q: a run of letters (a Germanic suffix or word at its
@@ -306,9 +383,9 @@ street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, si
         size_t word = word_after_house_number(s, len, p);
         if (word >= len)
             return FALSE;
-        for (char **t = starts->fr_types; *t && word + 1 < len; t++)
-            if (fold_byte(s[word]) == (guchar)(*t)[0] && fold_byte(s[word + 1]) == (guchar)(*t)[1])
-                return TRUE;
+        if (word + 1 < len &&
+            starts->fr_type_pairs[s[word + 1]] >> first_byte_bit(s[word]) & 1)
+            return TRUE;
         return english_type_follows(starts, s, len, word, 4);
     }
     if (begins_street_or_box_word(starts, s, p, len))
@@ -320,9 +397,8 @@ street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, si
     size_t end = word_end(s, len, p, is_not_space_byte, MAX_NAME_WORD);
     if (end == len)
         return FALSE;
-    size_t next = skip_while(s, len, end, is_space_byte);
-    return number_after_letters(s, len, next) ||
-           english_type_follows(starts, s, len, p, 3);
+    size_t next = skip_while(s, len, end, is_space_byte);      /* after the first name */
+    return number_after_letters(s, len, next) || english_type_from(starts, s, len, next, 2);
 }
 
 /* Whether a street line can start at p: a digit, capital or street or box
@@ -332,9 +408,9 @@ street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, si
 {
     guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
     gboolean start;
-    if (g_ascii_islower(c))         /* the most frequent: a word of prose */
-        start = !is_word_byte(before) && begins_street_or_box_word(starts, s, p, len);
-    else if (g_ascii_isdigit(c))
+    if (g_ascii_islower(c))         /* the most frequent: a word of prose, settled here */
+        return !is_word_byte(before) && begins_street_or_box_word(starts, s, p, len);
+    if (g_ascii_isdigit(c))
         start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
     else
         start = (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&

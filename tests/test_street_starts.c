@@ -1,0 +1,158 @@
+/*
+ * test_street_starts.c -- the address family's street-line search finds
+ * exactly what a plain unanchored search finds for every street type, street
+ * word and box word of its pattern, in lower case, capitalised and in
+ * capitals, and with the word in the last eight bytes of the text: each of
+ * those words is ruled in or out by a table of contact_street.c (its first
+ * byte and length, its first two bytes, its first eight bytes at once), and
+ * a word a table leaves out loses a finding here.
+ */
+#include "testutil.h"
+
+#include "filtered_regex.h"
+
+/* The pattern's English street types (EN_TYPE_WORDS of contact_address.c). */
+static const char *const english_types[] = {
+    "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
+    "blvd", "way", "court", "ct", "place", "pl", "square", "sq", "terrace", "close", "crescent",
+    "highway", "hwy", "parkway", "pkwy", "circle", "gardens", "mews", "row", "nagar", "marg",
+    "salai", "chowk",
+};
+
+/* Its French types (FR_TYPE_WORDS). */
+static const char *const french_types[] = {
+    "rue", "avenue", "av.", "bd.", "bd", "boulevard", "chemin", "place", "allee", "all\xc3\xa9" "e",
+    "impasse", "quai", "cours", "route", "passage",
+};
+
+/* Its street words before a name (IB_TYPE) and box words (BOX_WORD). */
+static const char *const street_words[] = {
+    "calle", "c/", "cl.", "avenida", "avda.", "avda", "avd.", "av.", "plaza", "pza.", "paseo",
+    "carrer", "camino", "ronda", "rua", "R.", "travessa", "tv.", "alameda", "Al.",
+    "pra\xc3\xa7" "a", "praca", "p\xc3\xa7.", "rodovia", "estrada", "largo", "Via", "Viale",
+    "Piazza", "Corso",
+};
+static const char *const box_words[] = {
+    "p.o. box", "po box", "p o box", "post office box", "postfach", "apartado",
+    "apartado de correos", "apartado postal", "caixa postal", "boite postale",
+    "bo\xc3\xaete postale", "postbus", "casilla", "casilla de correo",
+};
+
+/* Where each kind of word goes: "%s" is the word. */
+static const char *const english_lines[] = {
+    "12 Baker %s", "12 Baker %s, London NW1 6XE", "Old Kent %s, London SE1 5AA", "10 42nd %s",
+};
+static const char *const french_lines[] = { "12 %s de la Paix", "12, %s Victor Hugo, 75016 Paris" };
+static const char *const street_word_lines[] = { "%s Mayor 5", "%s das Flores, 123", "%s X 5" };
+static const char *const box_lines[] = { "%s 123", "%s 1" };
+
+/* Before a line: nothing, a word, a letter that makes it no start. */
+static const char *const leads[] = { "", "see ", "x", "\n" };
+
+/* The address findings of a scan, one line each with offsets and score. */
+static char *
+address_lines(const char *body)
+{
+    cg_result *r = scan_text(body);
+    GString *out = g_string_new(NULL);
+    GPtrArray *f = r->cat[CG_CAT_CONTACT].findings;
+    for (guint i = 0; i < f->len; i++) {
+        const cg_finding *x = g_ptr_array_index(f, i);
+        if (strcmp(x->kind, "address") == 0)
+            g_string_append_printf(out, "%s|%s|%zu|%.3f\n", x->rule, x->match, x->view_start,
+                                   x->score);
+    }
+    cg_result_free(r);
+    return g_string_free(out, FALSE);
+}
+
+/* Both ways find the same; returns how many findings they made. */
+static unsigned
+check_same(const char *body)
+{
+    cg_filtered_regex_force_plain(TRUE);
+    char *want = address_lines(body);
+    cg_filtered_regex_force_plain(FALSE);
+    char *got = address_lines(body);
+    if (strcmp(want, got) != 0)
+        fail_msg("\"%s\": plain search found\n%sfiltered search found\n%s", body, want, got);
+    unsigned found = 0;
+    for (const char *c = want; *c; c++)
+        found += *c == '\n';
+    g_free(want);
+    g_free(got);
+    return found;
+}
+
+/* Each word in each of its lines, in three casings, after each lead. */
+static unsigned
+check_words(const char *const *words, size_t n_words, const char *const *lines, size_t n_lines)
+{
+    unsigned found = 0;
+    for (size_t w = 0; w < n_words; w++) {
+        char *capitalised = g_strdup(words[w]);
+        capitalised[0] = g_ascii_toupper(capitalised[0]);
+        char *upper = g_ascii_strup(words[w], -1);
+        const char *casings[] = { words[w], capitalised, upper };
+        for (size_t c = 0; c < G_N_ELEMENTS(casings); c++)
+            for (size_t l = 0; l < n_lines; l++)
+                for (size_t lead = 0; lead < G_N_ELEMENTS(leads); lead++) {
+                    char **around = g_strsplit(lines[l], "%s", 2);
+                    char *body = g_strconcat(leads[lead], around[0], casings[c], around[1], NULL);
+                    found += check_same(body);
+                    g_free(body);
+                    g_strfreev(around);
+                }
+        g_free(upper);
+        g_free(capitalised);
+    }
+    return found;
+}
+
+static void
+test_english_types(void **state)
+{
+    (void)state;
+    unsigned found = check_words(english_types, G_N_ELEMENTS(english_types), english_lines,
+                                 G_N_ELEMENTS(english_lines));
+    assert_true(found >= 3 * G_N_ELEMENTS(english_types) * G_N_ELEMENTS(english_lines));
+}
+
+static void
+test_french_types(void **state)
+{
+    (void)state;
+    unsigned found = check_words(french_types, G_N_ELEMENTS(french_types), french_lines,
+                                 G_N_ELEMENTS(french_lines));
+    assert_true(found >= 3 * G_N_ELEMENTS(french_types) * G_N_ELEMENTS(french_lines));
+}
+
+static void
+test_street_words(void **state)
+{
+    (void)state;
+    unsigned found = check_words(street_words, G_N_ELEMENTS(street_words), street_word_lines,
+                                 G_N_ELEMENTS(street_word_lines));
+    assert_true(found >= 3 * G_N_ELEMENTS(street_words) * G_N_ELEMENTS(street_word_lines));
+}
+
+static void
+test_box_words(void **state)
+{
+    (void)state;
+    unsigned found = check_words(box_words, G_N_ELEMENTS(box_words), box_lines,
+                                 G_N_ELEMENTS(box_lines));
+    assert_true(found >= 3 * G_N_ELEMENTS(box_words) * G_N_ELEMENTS(box_lines));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_english_types),
+        cmocka_unit_test(test_french_types),
+        cmocka_unit_test(test_street_words),
+        cmocka_unit_test(test_box_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
