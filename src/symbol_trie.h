@@ -55,4 +55,27 @@ cg_symbol_trie_child(const cg_symbol_trie *t, guint32 s, guint8 symbol)
     return t->cell[c].check == s ? c : 0;
 }
 
+/* The bits of the cells on the path from s spelled by the first n bytes,
+ * each read as the symbol symbol_of[byte], ORed; the walk ends where the
+ * path leaves the trie.  Always inlined: it runs at most word starts of a
+ * scan, and a step is a dozen instructions. */
+static inline G_ALWAYS_INLINE guint32
+cg_symbol_trie_walk(const cg_symbol_trie *t, guint32 s, const guint8 symbol_of[256],
+                    const guint8 *bytes, int n)
+{
+    const cg_trie_cell *cell = t->cell;
+    guint32 bits = 0;
+    for (int i = 0; i < n; i++) {
+        guint32 base = cell[s].base;
+        if (!base)
+            break;
+        guint32 c = base + symbol_of[bytes[i]];
+        if (cell[c].check != s)
+            break;
+        bits |= cell[c].bits;
+        s = c;
+    }
+    return bits;
+}
+
 #endif

@@ -20,13 +20,8 @@
 static inline G_ALWAYS_INLINE guint32
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
-    guint32 s = whole_root(kind, g_ascii_isupper(t[p]) != 0), bits = 0;
-    for (int i = 0; i < CG_PREFIX_MAX; i++) {
-        if (!(s = cg_symbol_trie_child(&f->whole, s, f->symbol[t[p + i]])))
-            break;             /* no prefix begins so */
-        bits |= f->whole.cell[s].bits;
-    }
-    return bits;
+    return cg_symbol_trie_walk(&f->whole, whole_root(kind, g_ascii_isupper(t[p]) != 0),
+                               f->symbol, t + p, CG_PREFIX_MAX);
 }
 
 /* FALSE when no prefix of any term allowed after the kind of byte before p
