@@ -170,47 +170,66 @@ is_ascii_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* A byte the view keeps as it is between two plain tokens: a lone space or
- * line break (a run of one whitespace byte, collapsed to itself). */
-static gboolean
-is_plain_separator(char c)
-{
-    return c == ' ' || c == '\n';
-}
-
-/* Whether the byte at q ends the bytes a plain stretch may span: all but
- * printable ASCII and a lone separator with printable ASCII after it. */
+/*
+ * Whether the byte at q ends the bytes a plain stretch may span.  Besides
+ * printable ASCII, these are separators the view writes as they are or
+ * nearly: a lone space or LF (a whitespace run of one, collapsed to itself)
+ * and a CRLF (collapsed to LF) before printable ASCII.
+ */
 static gboolean
 breaks_stretch(const char *q, const char *end)
 {
     if (is_ascii_graphic(*q))
         return FALSE;
-    return !is_plain_separator(*q) || q + 1 == end || !is_ascii_graphic(q[1]);
+    if (*q == ' ' || *q == '\n')
+        return q + 1 == end || !is_ascii_graphic(q[1]);
+    if (*q == '\r')
+        return end - q < 3 || q[1] != '\n' || !is_ascii_graphic(q[2]);
+    return TRUE;
 }
 
-/* breaks_stretch for the eight bytes at q, as high bits; reads q[8] too. */
-static inline guint64
-stretch_breaks(const char *q)
-{
-    guint64 x = load_le64(q);
-    guint64 not_graphic = bytes_not_graphic(x);
-    guint64 separators = bytes_equal(x, ' ') | bytes_equal(x, '\n');
-    guint64 not_graphic_after = bytes_not_graphic(load_le64(q + 1));
-    return (not_graphic & ~separators) | (separators & not_graphic_after);
-}
-
-/* The first byte at or after q that breaks a stretch, end if none. */
+/*
+ * The first byte at or after q that breaks a stretch, end if none.  Eight
+ * bytes a step mark the bytes that may: all but printable ASCII and spaces
+ * before it, which prose is nearly all made of; breaks_stretch settles the
+ * marked ones.  not_graphic is carried from one step to the next, which
+ * needs it for the byte after its last.
+ */
 static const char *
 next_stretch_break(const char *q, const char *end)
 {
-    for (; q + 9 <= end; q += 8) {
-        guint64 breaks = stretch_breaks(q);
-        if (breaks != 0)
-            return q + first_marked_byte(breaks);
+    if (q + 16 <= end) {
+        guint64 x = load_le64(q), not_graphic = bytes_not_graphic(x);
+        for (; q + 16 <= end; q += 8) {
+            guint64 next = load_le64(q + 8), next_not_graphic = bytes_not_graphic(next);
+            guint64 not_graphic_after = (not_graphic >> 8) | (next_not_graphic << 56);
+            guint64 maybe = not_graphic & (~bytes_equal(x, ' ') | not_graphic_after);
+            for (; maybe != 0; maybe &= maybe - 1) {
+                const char *r = q + first_marked_byte(maybe);
+                if (breaks_stretch(r, end))
+                    return r;
+            }
+            x = next;
+            not_graphic = next_not_graphic;
+        }
     }
     while (q < end && !breaks_stretch(q, end))
         q++;
     return q;
+}
+
+/* Where the separator at s, inside a stretch starting at p, starts: at the
+ * CR of a CRLF. */
+static const char *
+separator_start(const char *p, const char *s)
+{
+    return *s == '\n' && s > p && s[-1] == '\r' ? s - 1 : s;
+}
+
+static gboolean
+is_stretch_separator(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r';
 }
 
 /* The first ASCII digit in [q, end), end if none. */
@@ -247,9 +266,9 @@ plain_token(const char *s, const char *e)
 
 /*
  * The length of the stretch at p, a printable ASCII byte starting a token,
- * of whole plain tokens separated by lone spaces or line breaks: the view of
- * the stretch is the stretch itself, so it is copied at once instead of
- * token by token.  0 when p does not start one.  The bytes it may span are
+ * of whole plain tokens separated by lone spaces, LFs or CRLFs: the view of
+ * the stretch is the stretch itself with CRLFs written as LFs, so it is
+ * copied at once instead of token by token.  0 when p does not start one.  The bytes it may span are
  * found eight at a time; only tokens with a digit are then looked at, as
  * only those can be numbers written with look-alike letters.
  */
@@ -259,22 +278,45 @@ plain_stretch(const char *p, const char *end)
     const char *limit = next_stretch_break(p, end);
     if (limit < end && !is_ascii_space(*limit)) {
         /* The token limit is in is not ASCII: the stretch ends before it. */
-        while (limit > p && !is_plain_separator(limit[-1]))
+        while (limit > p && !is_stretch_separator(limit[-1]))
             limit--;
         if (limit == p)
             return 0;
-        limit--;
+        limit = separator_start(p, limit - 1);
     }
     for (const char *d = next_digit(p, limit); d < limit; d = next_digit(d, limit)) {
         const char *start = d;
-        while (start > p && !is_plain_separator(start[-1]))
+        while (start > p && !is_stretch_separator(start[-1]))
             start--;
-        while (d < limit && !is_plain_separator(*d))
+        while (d < limit && !is_stretch_separator(*d))
             d++;
         if (!plain_token(start, d))
-            return start > p ? (size_t)(start - 1 - p) : 0;
+            return start > p ? (size_t)(separator_start(p, start - 1) - p) : 0;
     }
     return limit - p;
+}
+
+/* Write the view of the plain stretch of n bytes at p, which came from
+ * original offset off: the stretch itself, but for each CRLF written as LF,
+ * which moves the map by one for the rest. */
+static void
+emit_stretch(builder *b, const char *p, size_t n, uint32_t off)
+{
+    const char *end = p + n;
+    emit_pending_space(b);
+    reserve(b, n);
+    for (;;) {
+        const char *cr = memchr(p, '\r', end - p);
+        size_t len = (cr ? cr : end) - p;
+        map_char(&b->map, b->len, off);
+        memcpy(b->text + b->len, p, len);
+        b->len += len;
+        if (!cr)
+            return;
+        b->text[b->len++] = '\n';      /* maps to the CR, as the map predicts */
+        off += len + 2;
+        p = cr + 2;
+    }
 }
 
 /* Fold a whole token and write it out. */
@@ -522,11 +564,7 @@ build_view(cg_view *view, const char *orig, size_t orig_len, gboolean shortcuts)
         if (shortcuts && b.token->len == 0 && is_ascii_graphic(*p)) {
             size_t n = plain_stretch(p, end);
             if (n > 0) {
-                emit_pending_space(&b);
-                reserve(&b, n);
-                map_char(&b.map, b.len, (uint32_t)(p - orig));
-                memcpy(b.text + b.len, p, n);
-                b.len += n;
+                emit_stretch(&b, p, n, (uint32_t)(p - orig));
                 p += n;
                 continue;
             }
