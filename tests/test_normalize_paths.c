@@ -27,7 +27,7 @@ static const char *const specials[] = {
     "\xD0\xB0", "\xD0\xBE", "\xD0\x97", "\xCE\xBF", "\xC4\xB1",           /* look-alikes */
     "\xD9\xA4", "\xE0\xA5\xAA", "\xEF\xBC\x91", "\xE2\x9E\x8A", "\xE2\x91\xA0", /* digits */
     "\xC3\xA9", "\xE2\x80\x9C", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xEF\xAC\x81",
-    "1O0", "l0l", "O0", "0O0l", "I1", "5", "o", "x1O", "1-O", "2O24", "(555) O12-3456",
+    "1O0", "l0l", "O0", "0O0l", "I1", "5", "o", "x1O", "1-O", "2O24", "OO1", "l1ll", "(555) O12-3456",
     "j o h n s", "a b c d e f", "1 2 3 4 5", "x y z", "a\nb\nc\nd\ne", "a\r\nb\r\nc\r\nd\r\ne",
 };
 
