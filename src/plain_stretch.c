@@ -59,32 +59,57 @@ breaks_stretch(const char *q, const char *end)
     return TRUE;
 }
 
+/* For the eight bytes in x, as high bits: *not_graphic those not printable
+ * ASCII, *not_prose those neither that nor a space, and *digits the ASCII
+ * digits.  The three share all but their bounds. */
+static inline void
+classify_bytes(guint64 x, guint64 *not_graphic, guint64 *not_prose, guint64 *digits)
+{
+    guint64 ascii = x & ~BYTES64_HIGH;
+    guint64 high_or_del = x | bytes_at_least(ascii, 0x7f);
+    *not_graphic = (high_or_del | ~bytes_at_least(ascii, '!')) & BYTES64_HIGH;
+    *not_prose = (high_or_del | ~bytes_at_least(ascii, ' ')) & BYTES64_HIGH;
+    *digits = bytes_at_least(ascii, '0') & ~bytes_at_least(ascii, '9' + 1) & ~x & BYTES64_HIGH;
+}
+
+static gboolean
+is_break_or_digit(const char *q, const char *end)
+{
+    return g_ascii_isdigit(*q) || breaks_stretch(q, end);
+}
+
 /*
- * The first byte at or after q that breaks a stretch, end if none.  Eight
- * bytes a step mark the bytes that may: all but printable ASCII and spaces
- * before it, which prose is nearly all made of; breaks_stretch settles the
- * marked ones.  not_graphic is carried from one step to the next, which
- * needs it for the byte after its last.
+ * The first byte at or after q that breaks a stretch or is a digit (whose
+ * token may be a number written with look-alike letters), end if none.
+ * Eight bytes a step mark the bytes that may be: all but letters,
+ * punctuation and spaces before them, which prose is nearly all made of;
+ * is_break_or_digit settles the marked ones.  The classes of the next eight
+ * bytes are carried to the next step, which needs them for the byte after
+ * its last.
  */
 static const char *
-next_stretch_break(const char *q, const char *end)
+next_break_or_digit(const char *q, const char *end)
 {
     if (q + 16 <= end) {
-        guint64 x = load_le64(q), not_graphic = bytes_not_graphic(x);
+        guint64 not_graphic, not_prose, digits;
+        classify_bytes(load_le64(q), &not_graphic, &not_prose, &digits);
         for (; q + 16 <= end; q += 8) {
-            guint64 next = load_le64(q + 8), next_not_graphic = bytes_not_graphic(next);
+            guint64 next_not_graphic, next_not_prose, next_digits;
+            classify_bytes(load_le64(q + 8), &next_not_graphic, &next_not_prose, &next_digits);
             guint64 not_graphic_after = (not_graphic >> 8) | (next_not_graphic << 56);
-            guint64 maybe = not_graphic & (~bytes_equal(x, ' ') | not_graphic_after);
+            /* a space is the one byte not graphic but prose */
+            guint64 maybe = not_prose | (not_graphic & not_graphic_after) | digits;
             for (; maybe != 0; maybe &= maybe - 1) {
                 const char *r = q + first_marked_byte(maybe);
-                if (breaks_stretch(r, end))
+                if (is_break_or_digit(r, end))
                     return r;
             }
-            x = next;
             not_graphic = next_not_graphic;
+            not_prose = next_not_prose;
+            digits = next_digits;
         }
     }
-    while (q < end && !breaks_stretch(q, end))
+    while (q < end && !is_break_or_digit(q, end))
         q++;
     return q;
 }
@@ -103,48 +128,37 @@ is_stretch_separator(char c)
     return c == ' ' || c == '\n' || c == '\r';
 }
 
-/* The first ASCII digit in [q, end), end if none. */
-static const char *
-next_digit(const char *q, const char *end)
+/* The length of a stretch at p that ends before the token at start. */
+static size_t
+before_token(const char *p, const char *start)
 {
-    for (; q + 8 <= end; q += 8) {
-        guint64 digits = ascii_digit_bytes(load_le64(q));
-        if (digits != 0)
-            return q + first_marked_byte(digits);
-    }
-    while (q < end && !g_ascii_isdigit(*q))
-        q++;
-    return q;
+    return start > p ? (size_t)(separator_start(p, start - 1) - p) : 0;
 }
 
 /*
  * The length of the stretch at p, a printable ASCII byte starting a token,
  * of whole plain tokens separated by lone spaces, LFs or CRLFs: the view of
  * the stretch is the stretch itself with CRLFs written as LFs, so it is
- * copied at once instead of token by token.  0 when p does not start one.  The bytes it may span are
- * found eight at a time; only tokens with a digit are then looked at, as
- * only those can be numbers written with look-alike letters.
+ * copied at once instead of token by token.  0 when p does not start one.
+ * Its end is found eight bytes a step; only tokens with a digit are looked
+ * at closer, as only those can be numbers written with look-alike letters.
  */
 size_t
 cg_plain_stretch(const char *p, const char *end)
 {
-    const char *limit = next_stretch_break(p, end);
-    if (limit < end && !is_ascii_space(*limit)) {
-        /* The token limit is in is not ASCII: the stretch ends before it. */
-        while (limit > p && !is_stretch_separator(limit[-1]))
-            limit--;
-        if (limit == p)
-            return 0;
-        limit = separator_start(p, limit - 1);
-    }
-    for (const char *d = next_digit(p, limit); d < limit; d = next_digit(d, limit)) {
-        const char *start = d;
+    const char *q = p, *start;
+    for (;;) {
+        q = next_break_or_digit(q, end);
+        if (q == end || is_ascii_space(*q))
+            return q - p;               /* the break is whitespace after a token */
+        start = q;
         while (start > p && !is_stretch_separator(start[-1]))
             start--;
-        while (d < limit && !is_stretch_separator(*d))
-            d++;
-        if (cg_ascii_lookalike_number(start, d - start))
-            return start > p ? (size_t)(separator_start(p, start - 1) - p) : 0;
+        if (!g_ascii_isdigit(*q))
+            return before_token(p, start);   /* the token is not all ASCII */
+        while (q < end && is_ascii_graphic(*q))
+            q++;
+        if ((q < end && !is_ascii_space(*q)) || cg_ascii_lookalike_number(start, q - start))
+            return before_token(p, start);
     }
-    return limit - p;
 }
