@@ -11,6 +11,7 @@
  */
 #include "normalize.h"
 #include "ascii_words64.h"
+#include "plain_stretch.h"
 
 #include <string.h>
 
@@ -42,66 +43,6 @@ typedef struct {
     gboolean pending_newline;
     uint32_t space_off;
 } builder;
-
-gboolean
-cg_char_is_invisible(gunichar c)
-{
-    if (c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 ||
-        c == 0x20E3 || c == 0x17B4 || c == 0x17B5)
-        return TRUE;                                /* CGJ, Hangul fillers, keycap, Khmer */
-    if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF))
-        return TRUE;                                /* variation selectors */
-    return g_unichar_type(c) == G_UNICODE_FORMAT;   /* ZW*, soft hyphen, bidi, BOM, tags */
-}
-
-/* Cyrillic, Greek and Latin-extension letters that render like basic Latin. */
-gunichar
-cg_char_latin_skeleton(gunichar c)
-{
-    static const struct { gunichar from, to; } table[] = {
-        /* Cyrillic capitals and small letters */
-        {0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0410, 'A'}, {0x0412, 'B'},
-        {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'}, {0x041E, 'O'},
-        {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'},
-        {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
-        {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
-        {0x04BB, 'h'}, {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'},
-        /* Greek */
-        {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'}, {0x0397, 'H'},
-        {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'},
-        {0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03B1, 'a'},
-        {0x03B9, 'i'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C5, 'u'},
-        /* Latin letters that are not in NFKC's reach */
-        {0x0131, 'i'}, {0x0237, 'j'}, {0x0251, 'a'}, {0x0261, 'g'}, {0x026A, 'i'},
-        {0x1D00, 'a'}, {0x1D04, 'c'}, {0x1D0F, 'o'}, {0x1D1C, 'u'}, {0x1D20, 'v'},
-    };
-    if (c < 0x0131)
-        return c;
-    for (size_t i = 0; i < G_N_ELEMENTS(table); i++)
-        if (table[i].from == c)
-            return table[i].to;
-    return c;
-}
-
-/* Characters written in place of digits inside phone numbers. */
-int
-cg_char_digit_lookalike(gunichar c)
-{
-    switch (c) {
-    case 'O': case 'o': case 0x041E: case 0x043E: case 0x039F: case 0x03BF:
-        return 0;
-    case 'l': case 'I': case 0x0406: case 0x0456: case 0x04CF:
-        return 1;
-    case 0x0417: case 0x0437:            /* З з */
-        return 3;
-    case 0x0427: case 0x0447:            /* Ч ч */
-        return 4;
-    case 0x0411: case 0x0431: case 0x042C: /* Б б Ь */
-        return 6;
-    default:
-        return -1;
-    }
-}
 
 static gboolean
 is_ascii_letter(gunichar c)
@@ -166,25 +107,6 @@ emit_pending_space(builder *b)
     }
 }
 
-/* What an ASCII byte counts as when deciding whether a token is a number
- * written with look-alike letters (cg_char_digit_lookalike, for ASCII);
- * a table, as it is asked for every byte of every ASCII token. */
-enum { ASCII_OTHER, ASCII_DIGIT, ASCII_LOOKALIKE, ASCII_LETTER };
-
-static const guint8 ascii_classes[256] = {
-    ['0' ... '9'] = ASCII_DIGIT,
-    ['A' ... 'H'] = ASCII_LETTER, ['I'] = ASCII_LOOKALIKE, ['J' ... 'N'] = ASCII_LETTER,
-    ['O'] = ASCII_LOOKALIKE, ['P' ... 'Z'] = ASCII_LETTER,
-    ['a' ... 'k'] = ASCII_LETTER, ['l'] = ASCII_LOOKALIKE, ['m' ... 'n'] = ASCII_LETTER,
-    ['o'] = ASCII_LOOKALIKE, ['p' ... 'z'] = ASCII_LETTER,
-};
-
-static inline guint8
-ascii_class(unsigned char c)
-{
-    return ascii_classes[c];
-}
-
 /*
  * The common case, a token of printable ASCII, written straight through:
  * NFKC, invisibles and look-alike letters cannot occur in it; only the
@@ -193,23 +115,13 @@ ascii_class(unsigned char c)
 static void
 emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
 {
-    size_t digits = 0, lookalikes = 0, others = 0;
-    /* Most tokens are words: the first letter that is not a look-alike
-     * settles it. */
-    for (size_t i = 0; i < n && others == 0; i++) {
-        switch (ascii_class((unsigned char)p[i])) {
-        case ASCII_DIGIT: digits++; break;
-        case ASCII_LOOKALIKE: lookalikes++; break;
-        case ASCII_LETTER: others++; break;
-        default: break;
-        }
-    }
+    gboolean number = cg_ascii_lookalike_number(p, n);
     emit_pending_space(b);
     reserve(b, n);
     map_char(&b->map, b->len, off);   /* the rest of the token follows it byte for byte */
     char *t = b->text + b->len;
     memcpy(t, p, n);
-    if (digits > 0 && lookalikes > 0 && others == 0 && digits >= lookalikes)
+    if (number)
         for (size_t i = 0; i < n; i++) {
             int d = cg_char_digit_lookalike((unsigned char)p[i]);
             if (d >= 0)
@@ -218,66 +130,27 @@ emit_ascii_token(builder *b, const char *p, size_t n, uint32_t off)
     b->len += n;
 }
 
-static gboolean
-is_ascii_graphic(unsigned char c)
+/* Write the view of the plain stretch of n bytes at p, which came from
+ * original offset off: the stretch itself, but for each CRLF written as LF,
+ * which moves the map by one for the rest. */
+static void
+emit_stretch(builder *b, const char *p, size_t n, uint32_t off)
 {
-    return c > ' ' && c < 0x7f;
-}
-
-static gboolean
-is_ascii_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-/* The end of the run of printable ASCII bytes at q. */
-static const char *
-graphic_run_end(const char *q, const char *end)
-{
-    for (; q + 8 <= end; q += 8) {
-        guint64 stops = bytes_not_graphic(load_le64(q));
-        if (stops != 0)
-            return q + first_marked_byte(stops);
-    }
-    while (q < end && is_ascii_graphic(*q))
-        q++;
-    return q;
-}
-
-/*
- * The length of the stretch at p of whole printable-ASCII tokens separated
- * by single spaces, none of them a number written with look-alike letters
- * (the only fold such a token can get): the view of the stretch is the
- * stretch itself, so it is copied at once instead of token by token.
- * 0 when p does not start one.
- */
-static size_t
-plain_stretch(const char *p, const char *end)
-{
-    const char *q = p, *token_end = p;
-    gboolean digit = FALSE, lookalike = FALSE, letter = FALSE;
+    const char *end = p + n;
+    emit_pending_space(b);
+    reserve(b, n);
     for (;;) {
-        unsigned char c = q < end ? (unsigned char)*q : ' ';
-        if (is_ascii_graphic(c)) {
-            switch (ascii_class(c)) {
-            case ASCII_DIGIT: digit = TRUE; break;
-            case ASCII_LOOKALIKE: lookalike = TRUE; break;
-            case ASCII_LETTER: letter = TRUE; break;
-            default: break;
-            }
-            /* With a letter the token is plain whatever follows: on to its end. */
-            q = letter ? graphic_run_end(q + 1, end) : q + 1;
-            continue;
-        }
-        if (!is_ascii_space(c) || (digit && lookalike && !letter))
-            break;                              /* the token at q's left is not plain */
-        token_end = q;
-        if (c != ' ' || q + 1 >= end || !is_ascii_graphic(q[1]))
-            break;
-        digit = lookalike = letter = FALSE;
-        q++;
+        const char *cr = memchr(p, '\r', end - p);
+        size_t len = (cr ? cr : end) - p;
+        map_char(&b->map, b->len, off);
+        memcpy(b->text + b->len, p, len);
+        b->len += len;
+        if (!cr)
+            return;
+        b->text[b->len++] = '\n';      /* maps to the CR, as the map predicts */
+        off += len + 2;
+        p = cr + 2;
     }
-    return token_end - p;
 }
 
 /* Fold a whole token and write it out. */
@@ -328,6 +201,23 @@ push_space(builder *b, gunichar c, uint32_t off)
         b->pending_newline = TRUE;
     else
         b->pending_space = TRUE;
+}
+
+/* A run of ASCII whitespace at p, which push_space would take byte by byte:
+ * the run's end. */
+static const char *
+push_ascii_spaces(builder *b, const char *p, const char *end, const char *orig)
+{
+    flush_token(b);
+    if (!b->pending_space && !b->pending_newline)
+        b->space_off = (uint32_t)(p - orig);
+    for (; p < end && is_ascii_space(*p); p++) {
+        if (*p == '\n' || *p == '\v' || *p == '\f')
+            b->pending_newline = TRUE;
+        else
+            b->pending_space = TRUE;
+    }
+    return p;
 }
 
 static gboolean
@@ -485,8 +375,10 @@ join_spelled_runs(builder *b)
     b->len = w;
 }
 
-void
-cg_view_build(cg_view *view, const char *orig, size_t orig_len)
+/* With shortcuts, plain ASCII is copied by the stretch, token and
+ * whitespace run; without, every character goes through push_char. */
+static void
+build_view(cg_view *view, const char *orig, size_t orig_len, gboolean shortcuts)
 {
     builder b = {
         .text = g_malloc(orig_len + 1),
@@ -499,14 +391,14 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
     while (p < end) {
         const char *next;
         gunichar c;
-        if (b.token->len == 0 && is_ascii_graphic(*p)) {
-            size_t n = plain_stretch(p, end);
+        if (shortcuts && is_ascii_space(*p)) {
+            p = push_ascii_spaces(&b, p, end, orig);
+            continue;
+        }
+        if (shortcuts && b.token->len == 0 && is_ascii_graphic(*p)) {
+            size_t n = cg_plain_stretch(p, end);
             if (n > 0) {
-                emit_pending_space(&b);
-                reserve(&b, n);
-                map_char(&b.map, b.len, (uint32_t)(p - orig));
-                memcpy(b.text + b.len, p, n);
-                b.len += n;
+                emit_stretch(&b, p, n, (uint32_t)(p - orig));
                 p += n;
                 continue;
             }
@@ -542,6 +434,18 @@ cg_view_build(cg_view *view, const char *orig, size_t orig_len)
     /* The end ends the last token: trailing whitespace, which the view
      * drops, must not be quoted as part of a match at the end of the text. */
     view->end_orig = (b.pending_space || b.pending_newline) ? b.space_off : (uint32_t)orig_len;
+}
+
+void
+cg_view_build(cg_view *view, const char *orig, size_t orig_len)
+{
+    build_view(view, orig, orig_len, TRUE);
+}
+
+void
+cg_view_build_per_char(cg_view *view, const char *orig, size_t orig_len)
+{
+    build_view(view, orig, orig_len, FALSE);
 }
 
 void

@@ -45,6 +45,10 @@ typedef struct {
 void cg_view_build(cg_view *view, const char *orig, size_t orig_len);
 void cg_view_clear(cg_view *view);
 
+/* The same view built one character at a time, without the shortcuts that
+ * copy plain ASCII whole: for the tests that check they change nothing. */
+void cg_view_build_per_char(cg_view *view, const char *orig, size_t orig_len);
+
 /* Original byte offset of view byte i (the view's end for i >= len). */
 size_t cg_view_orig_offset(const cg_view *view, size_t i);
 
