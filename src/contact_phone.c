@@ -450,37 +450,75 @@ next_digit(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* The digit groups of one run, kept between runs: most runs are one short
+ * group, and growing a plain array costs them a store, not a call. */
+typedef struct {
+    digit_group *group;
+    size_t n, size;
+} group_list;
+
+static void
+group_list_add(group_list *l, digit_group grp)
+{
+    if (l->n == l->size) {
+        l->size = MAX(16, 2 * l->size);
+        l->group = g_renew(digit_group, l->group, l->size);
+    }
+    l->group[l->n++] = grp;
+}
+
+/* Where the separators after a group ending at i end (at most MAX_GAP of
+ * them), and whether they may end one number: a line break, " / ". */
+static size_t
+gap_after(const char *s, size_t len, size_t i, gboolean *breaks)
+{
+    size_t j = i, seps = 0, w;
+    gboolean space = FALSE, slash = FALSE;
+    while (j < len && seps < MAX_GAP && (w = separator_len(s, j, len)) > 0) {
+        space = space || s[j] == ' ' || s[j] == '\n';
+        slash = slash || s[j] == '/' || s[j] == '|' || s[j] == '\n';
+        j += w;
+        seps++;
+    }
+    *breaks = space && slash;
+    return j;
+}
+
+/* Collects into l the run of digit groups that begins with the digit at i;
+ * returns where its last group ends, and in *digits how many digits it has. */
+static size_t
+collect_run(const char *s, size_t len, size_t i, group_list *l, size_t *digits)
+{
+    gboolean breaks = FALSE;
+    l->n = 0;
+    *digits = 0;
+    for (;;) {
+        digit_group grp = {i, i, breaks};
+        while (grp.end < len && g_ascii_isdigit(s[grp.end]))
+            grp.end++;
+        group_list_add(l, grp);
+        *digits += group_digits(&grp);
+        size_t j = gap_after(s, len, grp.end, &breaks);
+        if (j == grp.end || j >= len || !g_ascii_isdigit(s[j]))
+            return grp.end;
+        i = j;
+    }
+}
+
 static void
 scan_digits(const cg_text *text, GPtrArray *findings)
 {
     const char *s = text->view.text;
-    size_t len = text->view.len, i = 0;
-    GArray *run = g_array_new(FALSE, FALSE, sizeof(digit_group));
+    size_t len = text->view.len, i = 0, digits;
+    group_list run = { NULL, 0, 0 };
     while ((i = next_digit(s, len, i)) < len) {
-        g_array_set_size(run, 0);
-        gboolean breaks = FALSE;
-        for (;;) {
-            digit_group grp = {i, i, breaks};
-            while (i < len && g_ascii_isdigit(s[i]))
-                i++;
-            grp.end = i;
-            g_array_append_val(run, grp);
-            size_t j = i, seps = 0, w;
-            gboolean space = FALSE, slash = FALSE;
-            while (j < len && seps < MAX_GAP && (w = separator_len(s, j, len)) > 0) {
-                space = space || s[j] == ' ' || s[j] == '\n';
-                slash = slash || s[j] == '/' || s[j] == '|' || s[j] == '\n';
-                j += w;
-                seps++;
-            }
-            breaks = space && slash;
-            if (j == i || j >= len || !g_ascii_isdigit(s[j]))
-                break;
-            i = j;
-        }
-        judge_run(text, (const digit_group *)run->data, run->len, findings);
+        i = collect_run(s, len, i, &run, &digits);
+        /* Most runs are years, counts and prices: too few digits for any
+         * stretch of them to be a number (judge_candidate), so not judged. */
+        if (digits >= MIN_DIGITS)
+            judge_run(text, run.group, run.n, findings);
     }
-    g_array_free(run, TRUE);
+    g_free(run.group);
 }
 
 /* ---- the family ---- */

@@ -178,10 +178,11 @@ test_street_offsets(void **state)
         }
 }
 
-/* The email trigger search steps eight bytes at a time: every disguised at
- * (after a space, a line break or each bracket, and each entity) at every
- * place in a chunk and right after one, with words before it of every
- * length so that a local part straddles the chunk edges too. */
+/* The email trigger search steps sixteen bytes at a time, reading the byte
+ * before and after each: every disguised at (after a space, a line break or
+ * each bracket, and each entity) at every place in a chunk and right after
+ * one, with words before it of every length so that a local part and an at
+ * word straddle the chunk edges too. */
 static void
 test_email_at_every_offset(void **state)
 {
@@ -197,7 +198,7 @@ test_email_at_every_offset(void **state)
         "ana @ sub-domain.example.com", "ana AT Example\t(Dot)\tcom",
     };
     for (size_t i = 0; i < G_N_ELEMENTS(ats); i++)
-        for (int pad = 0; pad < 17; pad++) {
+        for (int pad = 0; pad < 34; pad++) {
             char *lead = g_strnfill(pad, 'x');
             char *body = g_strdup_printf("%s %s\n%s%s", lead, ats[i], lead, ats[i]);
             if (check_same(body) == 0)

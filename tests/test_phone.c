@@ -354,6 +354,37 @@ test_digits_at_every_offset(void **state)
     }
 }
 
+/* Runs with fewer than seven digits are not judged: a number of exactly
+ * seven, alone or split into groups every way, still is, and six are not. */
+static void
+test_seven_digits_in_any_groups(void **state)
+{
+    (void)state;
+    static const char digits[] = "8675309";
+    for (unsigned splits = 0; splits < 64; splits++) {
+        GString *number = g_string_new(NULL);
+        for (unsigned k = 0; k < 7; k++) {
+            if (k > 0 && (splits >> (k - 1) & 1))
+                g_string_append_c(number, ' ');
+            g_string_append_c(number, digits[k]);
+        }
+        /* the normaliser joins runs of five single digits: compare the digits */
+        char *body = g_strdup_printf("call %s today", number->str);
+        best_phone b = phone_in(body);
+        GString *found = g_string_new(NULL);
+        for (const char *c = b.match ? b.match : ""; *c; c++)
+            if (*c != ' ')
+                g_string_append_c(found, *c);
+        if (!b.rule || strcmp(found->str, digits) != 0)
+            fail_msg("\"%s\": wanted %s, got %s", body, digits, b.match ? b.match : "-");
+        g_string_free(found, TRUE);
+        best_clear(&b);
+        g_free(body);
+        g_string_free(number, TRUE);
+    }
+    expect_below("call 867 530 today", 0.01);
+}
+
 int
 main(void)
 {
@@ -365,6 +396,7 @@ main(void)
         cmocka_unit_test(test_spelled_word_starts),
         cmocka_unit_test(test_spelled_after_long_words),
         cmocka_unit_test(test_digits_at_every_offset),
+        cmocka_unit_test(test_seven_digits_in_any_groups),
         cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_links_and_apps),
         cmocka_unit_test(test_scores),
