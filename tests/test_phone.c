@@ -339,13 +339,13 @@ test_amounts(void **state)
 }
 
 /* A number in digits after every length of text without digits, so that its
- * first digit falls at every byte of the eight the digit search reads at
- * once, and at the very end of the text. */
+ * first digit falls at every byte of the sixteen the digit search reads at
+ * once, and among the last bytes it reads one by one. */
 static void
 test_digits_at_every_offset(void **state)
 {
     (void)state;
-    for (int pad = 0; pad < 24; pad++) {
+    for (int pad = 0; pad < 40; pad++) {
         char *lead = g_strnfill(pad, 'x');
         char *body = g_strdup_printf("%s ring me on +44 20 7946 0123", lead);
         expect_phone(body, "phone.number", "+44 20 7946 0123", 0.8);
