@@ -16,7 +16,7 @@
  * a local part's first word ("at [dot] ana@...").
  */
 #include "contact.h"
-#include "ascii_words64.h"
+#include "ascii_bytes16.h"
 #include "filtered_regex.h"
 #include "tld.h"
 
@@ -172,20 +172,6 @@ is_at_trigger(const char *s, size_t len, size_t t)
     return FALSE;
 }
 
-/* Sixteen bytes at a time as a GCC vector: a comparison gives 0xff or 0 in
- * each byte, one SIMD instruction for all sixteen where the machine has
- * them, a fraction of the work of the same tests on a 64-bit integer. */
-typedef guint8 bytes16 __attribute__((vector_size(16)));
-typedef gint8 mask16 __attribute__((vector_size(16)));
-
-static inline bytes16
-load16(const char *s)
-{
-    bytes16 v;
-    memcpy(&v, s, sizeof v);
-    return v;
-}
-
 /* The bytes of a chunk that may be triggers, a superset settled by
  * is_at_trigger: every '@' and '&', and each 'a' or 'A' whose byte before
  * (the same byte of `before`, the chunk one byte earlier) is below '@' or is
@@ -265,13 +251,11 @@ next_trigger(const char *s, size_t len, size_t t)
         t = 1;
     }
     for (; t + 17 <= len; t += 16) {
-        mask16 marked = trigger_bytes(load16(s + t - 1), load16(s + t), load16(s + t + 1));
         guint64 half[2];
-        memcpy(half, &marked, sizeof half);
-        if ((half[0] | half[1]) == 0)
+        if (!mask16_halves(trigger_bytes(load16(s + t - 1), load16(s + t), load16(s + t + 1)), half))
             continue;                   /* most chunks: nothing marked */
         for (size_t k = 0; k < 2; k++)
-            for (guint64 m = GUINT64_FROM_LE(half[k]) & BYTES64_HIGH; m != 0; m &= m - 1) {
+            for (guint64 m = half[k]; m != 0; m &= m - 1) {
                 size_t p = t + 8 * k + first_marked_byte(m);
                 if (is_email_at(s, len, p))
                     return p;

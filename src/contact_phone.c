@@ -15,7 +15,7 @@
  * contact_phone_context.c.
  */
 #include "contact_phone.h"
-#include "ascii_words64.h"
+#include "ascii_bytes16.h"
 
 #include <string.h>
 
@@ -436,26 +436,15 @@ judge_run(const cg_text *text, const digit_group *g, size_t n, GPtrArray *findin
     }
 }
 
-/* Sixteen bytes at a time as a GCC vector (as the at search of
- * contact_email.c): a comparison gives 0xff or 0 in each byte, one SIMD
- * instruction for all sixteen where the machine has them. */
-typedef guint8 bytes16 __attribute__((vector_size(16)));
-typedef gint8 mask16 __attribute__((vector_size(16)));
-
 /* The first ASCII digit at or after i, len if none; sixteen bytes a step.
  * A byte is a digit when it minus '0', wrapping below 0, is less than 10. */
 static size_t
 next_digit(const char *s, size_t len, size_t i)
 {
     for (; i + 16 <= len; i += 16) {
-        bytes16 x;
-        memcpy(&x, s + i, sizeof x);
-        mask16 digits = (bytes16)(x - '0') < 10;
         guint64 half[2];
-        memcpy(half, &digits, sizeof half);
-        for (size_t k = 0; k < 2; k++)
-            if (half[k] != 0)
-                return i + 8 * k + first_marked_byte(GUINT64_FROM_LE(half[k]));
+        if (mask16_halves((bytes16)(load16(s + i) - '0') < 10, half))
+            return i + (half[0] ? first_marked_byte(half[0]) : 8 + first_marked_byte(half[1]));
     }
     while (i < len && !g_ascii_isdigit(s[i]))
         i++;
