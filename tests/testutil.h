@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "filtered_regex.h"
 #include "message.h"
 
 static const cg_limits test_limits = {
@@ -140,6 +141,26 @@ expect_contact_violation(const char *body, gboolean violation)
         fail_msg("\"%s\": violation should be %d (score %.2f)", body, violation,
                  r->cat[CG_CAT_CONTACT].score);
     cg_result_free(r);
+}
+
+/* Runs lines(body) with plain searches only (cg_filtered_regex_force_plain)
+ * and with the filters, fails unless both describe the body alike, and
+ * returns how many lines they gave. */
+static inline unsigned
+plain_and_filtered_agree(char *(*lines)(const char *body), const char *body)
+{
+    cg_filtered_regex_force_plain(TRUE);
+    char *want = lines(body);
+    cg_filtered_regex_force_plain(FALSE);
+    char *got = lines(body);
+    if (strcmp(want, got) != 0)
+        fail_msg("\"%s\": plain search found\n%sfiltered search found\n%s", body, want, got);
+    unsigned n = 0;
+    for (const char *c = want; *c; c++)
+        n += *c == '\n';
+    g_free(want);
+    g_free(got);
+    return n;
 }
 
 #endif
