@@ -38,7 +38,8 @@ combine(const atom *a, size_t n, char *out, size_t cap, size_t *spelled)
                 EMIT(a[i].value / 10);                                      /* treinta y cinco */
                 EMIT(after->value);
                 i += 2;
-            } else if (next && next->kind == A_TEEN) {                     /* soixante-dix */
+            } else if (next && next->kind == A_TEEN && a[i].value + next->value < 100) {
+                /* soixante-dix; "ninety nineteen" is two numbers, not 109 */
                 EMIT((a[i].value + next->value) / 10);
                 EMIT(next->value % 10);
                 i++;

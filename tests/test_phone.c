@@ -137,6 +137,11 @@ test_spelled(void **state)
     expect_phone("for80 2sixseven one9zerofor", "phone.spelled", "for80 2sixseven one9zerofor", 0.85);
     expect_below("I waited for two hours to get eight or nine tickets for one show", 0.1);
     expect_phone("fivefivefive oh one four two", "phone.spelled", "fivefivefive oh one four two", 0.85);
+    /* A tens word then a teen is one number only below a hundred
+     * (soixante-dix): "ninety nineteen" is 90 19, not a digit "10" (the
+     * sanitizer build caught it reading past a ten-digit count). */
+    expect_phone("ninety nineteen, five five five, one two", "phone.spelled",
+                 "ninety nineteen, five five five, one two", 0.85);
     /* Fewer than seven digits is not a phone number. */
     expect_below("one or two, maybe three or four", 0.1);
     expect_below("page one, two, three, four, five, six, seven", 0.1);   /* counting */
