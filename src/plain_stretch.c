@@ -62,12 +62,13 @@ breaks_stretch(const char *q, const char *end)
 
 /* 0xff in the bytes of x from lo to hi, 0 in the others.  Adding 0x80 - lo
  * moves lo..hi to the bottom of the signed bytes and everything else above
- * it, so one signed comparison tests the whole range. */
+ * it, so one signed "less than" tests the whole range: the comparison the
+ * machine has, where "greater than" a constant would cost a negation. */
 static inline mask16
-bytes_in_range(bytes16 x, guint8 lo, guint8 hi)
+bytes_within(bytes16 x, guint8 lo, guint8 hi)
 {
     mask16 moved = (mask16)(x + (guint8)(0x80 - lo));
-    return moved <= (gint8)(hi - lo - 0x80);
+    return moved < (gint8)(hi - lo + 1 - 0x80);
 }
 
 /*
@@ -82,10 +83,10 @@ static inline mask16
 maybe_break_or_digit(const char *q)
 {
     bytes16 x = load16(q), after = load16(q + 1);
-    mask16 not_prose = ~bytes_in_range(x, ' ', '~');
-    mask16 digit = bytes_in_range(x, '0', '9');
-    mask16 space_not_before_graphic = (x == ' ') & ~bytes_in_range(after, '!', '~');
-    return not_prose | digit | space_not_before_graphic;
+    mask16 prose = bytes_within(x, ' ', '~');
+    mask16 digit = bytes_within(x, '0', '9');
+    mask16 graphic_after = bytes_within(after, '!', '~');
+    return ~prose | digit | ((x == ' ') & ~graphic_after);
 }
 
 static gboolean
@@ -106,10 +107,14 @@ is_break_or_digit(const char *q, const char *end)
 static const char *
 next_break_or_digit(const char *q, const char *end)
 {
-    for (; end - q >= 17; q += 16) {
+    /* the last q a step may start at: it reads up to q + 16 */
+    const char *last_step = end - q >= 17 ? end - 17 : q - 1;
+    for (; q <= last_step; q += 16) {
+        mask16 maybe = maybe_break_or_digit(q);
         guint64 half[2];
-        if (!mask16_halves(maybe_break_or_digit(q), half))
-            continue;
+        if (!mask16_any(maybe))
+            continue;                   /* most steps: nothing marked */
+        mask16_halves(maybe, half);
         for (size_t k = 0; k < 2; k++)
             for (guint64 m = half[k]; m != 0; m &= m - 1) {
                 const char *r = q + 8 * k + first_marked_byte(m);
