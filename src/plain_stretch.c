@@ -107,9 +107,7 @@ is_break_or_digit(const char *q, const char *end)
 static const char *
 next_break_or_digit(const char *q, const char *end)
 {
-    /* the last q a step may start at: it reads up to q + 16 */
-    const char *last_step = end - q >= 17 ? end - 17 : q - 1;
-    for (; q <= last_step; q += 16) {
+    for (; end - q >= 17; q += 16) {    /* a step reads up to q + 16 */
         mask16 maybe = maybe_break_or_digit(q);
         guint64 half[2];
         if (!mask16_any(maybe))
