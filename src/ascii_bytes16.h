@@ -32,4 +32,14 @@ mask16_halves(mask16 m, guint64 half[2])
     return (half[0] | half[1]) != 0;
 }
 
+/* Whether any byte is marked in m: the test alone, for the loops where most
+ * steps mark none and the halves are wanted only when one is. */
+static inline gboolean
+mask16_any(mask16 m)
+{
+    guint64 half[2];
+    memcpy(half, &m, sizeof half);
+    return ((half[0] | half[1]) & BYTES64_HIGH) != 0;
+}
+
 #endif

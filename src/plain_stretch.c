@@ -1,9 +1,10 @@
 /*
  * plain_stretch.c -- find the stretches of plain ASCII prose that the
- * detector view keeps as they are (see plain_stretch.h), eight bytes a step.
+ * detector view keeps as they are (see plain_stretch.h), sixteen bytes a
+ * step.
  */
 #include "plain_stretch.h"
-#include "ascii_words64.h"
+#include "ascii_bytes16.h"
 
 /* What an ASCII byte counts as when deciding whether a token is a number
  * written with look-alike letters (cg_char_digit_lookalike, for ASCII);
@@ -59,17 +60,33 @@ breaks_stretch(const char *q, const char *end)
     return TRUE;
 }
 
-/* For the eight bytes in x, as high bits: *not_graphic those not printable
- * ASCII, *not_prose those neither that nor a space, and *digits the ASCII
- * digits.  The three share all but their bounds. */
-static inline void
-classify_bytes(guint64 x, guint64 *not_graphic, guint64 *not_prose, guint64 *digits)
+/* 0xff in the bytes of x from lo to hi, 0 in the others.  Adding 0x80 - lo
+ * moves lo..hi to the bottom of the signed bytes and everything else above
+ * it, so one signed "less than" tests the whole range: the comparison the
+ * machine has, where "greater than" a constant would cost a negation. */
+static inline mask16
+bytes_within(bytes16 x, guint8 lo, guint8 hi)
 {
-    guint64 ascii = x & ~BYTES64_HIGH;
-    guint64 high_or_del = x | bytes_at_least(ascii, 0x7f);
-    *not_graphic = (high_or_del | ~bytes_at_least(ascii, '!')) & BYTES64_HIGH;
-    *not_prose = (high_or_del | ~bytes_at_least(ascii, ' ')) & BYTES64_HIGH;
-    *digits = bytes_at_least(ascii, '0') & ~bytes_at_least(ascii, '9' + 1) & ~x & BYTES64_HIGH;
+    mask16 moved = (mask16)(x + (guint8)(0x80 - lo));
+    return moved < (gint8)(hi - lo + 1 - 0x80);
+}
+
+/*
+ * 0xff in those of the sixteen bytes at q that may break a stretch or be a
+ * digit: the bytes neither printable ASCII nor a space, the digits, and the
+ * spaces followed by a byte that is not printable ASCII (another space, a
+ * line break, the end of a token that is not ASCII).  Reads the byte after
+ * the sixteen, so it needs q + 17 <= end.  A superset of what
+ * is_break_or_digit holds for: a marked byte is only a candidate.
+ */
+static inline mask16
+maybe_break_or_digit(const char *q)
+{
+    bytes16 x = load16(q), after = load16(q + 1);
+    mask16 prose = bytes_within(x, ' ', '~');
+    mask16 digit = bytes_within(x, '0', '9');
+    mask16 graphic_after = bytes_within(after, '!', '~');
+    return ~prose | digit | ((x == ' ') & ~graphic_after);
 }
 
 static gboolean
@@ -81,33 +98,27 @@ is_break_or_digit(const char *q, const char *end)
 /*
  * The first byte at or after q that breaks a stretch or is a digit (whose
  * token may be a number written with look-alike letters), end if none.
- * Eight bytes a step mark the bytes that may be: all but letters,
- * punctuation and spaces before them, which prose is nearly all made of;
- * is_break_or_digit settles the marked ones.  The classes of the next eight
- * bytes are carried to the next step, which needs them for the byte after
- * its last.
+ * Sixteen bytes a step mark the bytes that may be: all but letters,
+ * punctuation and spaces before them, which prose is nearly all made of, so
+ * most steps mark nothing; is_break_or_digit settles the marked ones.  The
+ * last bytes, too few for a step that also reads the byte after it, go one
+ * at a time.
  */
 static const char *
 next_break_or_digit(const char *q, const char *end)
 {
-    if (q + 16 <= end) {
-        guint64 not_graphic, not_prose, digits;
-        classify_bytes(load_le64(q), &not_graphic, &not_prose, &digits);
-        for (; q + 16 <= end; q += 8) {
-            guint64 next_not_graphic, next_not_prose, next_digits;
-            classify_bytes(load_le64(q + 8), &next_not_graphic, &next_not_prose, &next_digits);
-            guint64 not_graphic_after = (not_graphic >> 8) | (next_not_graphic << 56);
-            /* a space is the one byte not graphic but prose */
-            guint64 maybe = not_prose | (not_graphic & not_graphic_after) | digits;
-            for (; maybe != 0; maybe &= maybe - 1) {
-                const char *r = q + first_marked_byte(maybe);
+    for (; end - q >= 17; q += 16) {    /* a step reads up to q + 16 */
+        mask16 maybe = maybe_break_or_digit(q);
+        guint64 half[2];
+        if (!mask16_any(maybe))
+            continue;                   /* most steps: nothing marked */
+        mask16_halves(maybe, half);
+        for (size_t k = 0; k < 2; k++)
+            for (guint64 m = half[k]; m != 0; m &= m - 1) {
+                const char *r = q + 8 * k + first_marked_byte(m);
                 if (is_break_or_digit(r, end))
                     return r;
             }
-            not_graphic = next_not_graphic;
-            not_prose = next_not_prose;
-            digits = next_digits;
-        }
     }
     while (q < end && !is_break_or_digit(q, end))
         q++;
@@ -140,7 +151,7 @@ before_token(const char *p, const char *start)
  * of whole plain tokens separated by lone spaces, LFs or CRLFs: the view of
  * the stretch is the stretch itself with CRLFs written as LFs, so it is
  * copied at once instead of token by token.  0 when p does not start one.
- * Its end is found eight bytes a step; only tokens with a digit are looked
+ * Its end is found sixteen bytes a step; only tokens with a digit are looked
  * at closer, as only those can be numbers written with look-alike letters.
  */
 size_t

@@ -4,7 +4,7 @@
  * going character by character builds (cg_view_build_per_char): the same
  * text, the same anchors, the same end.  The texts are prose with every case
  * the shortcuts must leave to the slow path put at every place relative to
- * their eight-byte steps and to the text's end.
+ * their sixteen-byte steps and to the text's end.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -62,9 +62,10 @@ expect_same_views(const char *orig, size_t len)
     g_free(copy);
 }
 
-/* Every special piece after prose of every length up to two steps and a
- * bit, then prose again of every length up to one step and a bit: the
- * piece meets every byte of a step and every distance to the text's end. */
+/* Every special piece after prose of every length up to two sixteen-byte
+ * steps and a bit, then prose again of every length up to one step and a
+ * bit: the piece meets every byte of a step, and every distance to the
+ * text's end, so both the steps and the bytes after the last step see it. */
 static void
 test_specials_at_every_offset(void **state)
 {
@@ -73,8 +74,8 @@ test_specials_at_every_offset(void **state)
     for (size_t s = 0; s < G_N_ELEMENTS(specials); s++) {
         /* "\0" is one byte long, the rest are C strings */
         size_t special_len = specials[s][0] ? strlen(specials[s]) : 1;
-        for (size_t before = 0; before <= 19; before++)
-            for (size_t after = 0; after <= 11; after++) {
+        for (size_t before = 0; before <= 35; before++)
+            for (size_t after = 0; after <= 19; after++) {
                 GString *t = g_string_new_len(prose, before);
                 g_string_append_len(t, specials[s], special_len);
                 g_string_append_len(t, prose + 6, after);
