@@ -6,13 +6,15 @@
  * box word then a name and number (3, 5), a capitalised Germanic name then a
  * number (4) and capitalised names then a street type (6).  Searching it
  * unanchored tried every alternative's lookbehinds at every byte;
- * cg_next_street_start reads the text 64 bytes at a time for the few bytes
- * where one may start and keeps those from which an alternative can reach
- * its street word or house number.  It must stay a superset of the
+ * cg_next_street_start reads the text sixteen bytes at a time (a GCC
+ * vector, ascii_bytes16.h) for the few bytes where one may start and keeps
+ * those from which an alternative can reach its street word or house
+ * number.  It must stay a superset of the
  * pattern's match starts (tests/test_contact_filter.c compares filtered and
  * plain searches), so every test here is a looser form of the pattern's own.
  */
 #include "contact_street.h"
+#include "ascii_bytes16.h"
 #include "ascii_words64.h"
 
 #include <string.h>
@@ -418,21 +420,17 @@ street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, si
     return start && street_may_start(starts, s, len, p);
 }
 
-/* The bytes of the eight at x (high bits) where street_starts_at may hold:
- * an ASCII letter after no ASCII letter (a capital may follow a digit), a
- * digit after no ASCII letter or digit, a 0xc3 after no ASCII letter.  letter_before and digit_before say
- * (in their highest bit) what the byte before the eight is; they become
- * those of the last of them.  Prose is mostly letters inside words and
- * spaces, none of which is a start. */
-static inline guint64
-street_start_bytes(guint64 x, guint64 *letter_before, guint64 *digit_before)
+/* The bytes of x where street_starts_at may hold, before being the bytes
+ * one earlier: an ASCII letter after no ASCII letter (a capital may follow a
+ * digit), a digit after no ASCII letter or digit, a 0xc3 (the first byte of
+ * the accented capitals) after no ASCII letter.  Prose is mostly letters
+ * inside words and spaces, none of which is a start. */
+static inline mask16
+street_start_bytes(bytes16 before, bytes16 x)
 {
-    guint64 letter = ascii_letter_bytes(x), digit = ascii_digit_bytes(x);
-    guint64 after_letter = letter << 8 | *letter_before >> 56;
-    guint64 after_digit = digit << 8 | *digit_before >> 56;
-    *letter_before = letter;
-    *digit_before = digit;
-    return (letter | (digit & ~after_digit) | bytes_equal(x, 0xc3)) & ~after_letter;
+    mask16 letter_before = ascii_letters16(before), digit_before = ascii_digits16(before);
+    mask16 first_digit = ascii_digits16(x) & ~digit_before;
+    return (ascii_letters16(x) | first_digit | (x == 0xc3)) & ~letter_before;
 }
 
 size_t
@@ -440,24 +438,29 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
 {
     const cg_street_starts *starts = data;
     const guchar *s = (const guchar *)text;
-    guchar before = from > 0 ? s[from - 1] : ' ';
-    guint64 letter_before = g_ascii_isalpha(before) ? BYTES64_HIGH : 0;
-    guint64 digit_before = g_ascii_isdigit(before) ? BYTES64_HIGH : 0;
-    for (size_t p = from; p < len; p += 64) {
-        const char *block = text + p;
-        char last[64] = { 0 };      /* the last bytes, and NULs: no start */
-        if (len - p < 64)
-            block = memcpy(last, block, len - p);
-        guint64 may_start = 0;
-        for (int k = 0; k < 8; k++)
-            may_start |= gather_high_bits(street_start_bytes(load_le64(block + 8 * k),
-                                                             &letter_before, &digit_before))
-                         << (8 * k);
-        for (; may_start; may_start &= may_start - 1) {
-            size_t q = p + (size_t)__builtin_ctzll(may_start);
-            if (street_starts_at(starts, s, len, q))
-                return q;
+    for (size_t p = from; p < len; p += 16) {
+        /* The byte before the sixteen at p, then those sixteen.  At the
+         * ends of the text they come from a copy with a space before the
+         * first byte and NULs after the last: neither is a start nor keeps
+         * one from being one, as in street_starts_at. */
+        char edge[17] = { ' ' };
+        const char *chunk = edge;
+        if (p > 0 && len - p >= 16)
+            chunk = text + p - 1;
+        else {
+            if (p > 0)
+                edge[0] = text[p - 1];
+            memcpy(edge + 1, text + p, MIN(len - p, 16));
         }
+        guint64 half[2];
+        if (!mask16_halves(street_start_bytes(load16(chunk), load16(chunk + 1)), half))
+            continue;                   /* most chunks: no start */
+        for (size_t k = 0; k < 2; k++)
+            for (guint64 m = half[k]; m != 0; m &= m - 1) {
+                size_t q = p + 8 * k + first_marked_byte(m);
+                if (street_starts_at(starts, s, len, q))
+                    return q;
+            }
     }
     return len + 1;
 }
