@@ -51,6 +51,19 @@ static const street_word *const street_words_by_letter[26] = {
     ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
 };
 
+/* The lower-case letters that begin a street or box word above: 'a' to
+ * 'c', 'e', 'l' and the even bytes 'p' to 'v'.  A lower-case letter is a
+ * street start only there, so cg_next_street_start leaves out the other
+ * word starts of prose; index_street_words checks this agrees with
+ * street_words_by_letter. */
+static inline mask16
+street_word_initials16(bytes16 x)
+{
+    mask16 a_to_c = (bytes16)(x - 'a') < 3;
+    mask16 p_r_t_v = ((bytes16)(x - 'p') < 7) & ((x & 1) == 0);
+    return a_to_c | (x == 'e') | (x == 'l') | p_r_t_v;
+}
+
 /* A street or box word of at most eight bytes, read from eight bytes of
  * text x at once: it begins there when ((x | fold) & mask) == value.  fold
  * sets the 0x20 bit of the bytes where a caseless word has a lower-case
@@ -149,7 +162,9 @@ word_key_of(const street_word *w)
 static void
 index_street_words(cg_street_starts *starts)
 {
-    for (int letter = 0; letter < 26; letter++)
+    for (int letter = 0; letter < 26; letter++) {
+        bytes16 initial = { (guint8)('a' + letter) };
+        g_assert(!street_words_by_letter[letter] || street_word_initials16(initial)[0]);
         for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++) {
             mark_word_pair(starts->street_word_pairs, (guchar)w->text[0], (guchar)w->text[1],
                            g_ascii_isupper(w->text[0]));
@@ -157,6 +172,7 @@ index_street_words(cg_street_starts *starts)
             starts->street_word_keys[letter][starts->street_word_key_count[letter]++] =
                 word_key_of(w);
         }
+    }
     /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || is_space_byte((guchar)c))
@@ -421,16 +437,18 @@ street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, si
 }
 
 /* The bytes of x where street_starts_at may hold, before being the bytes
- * one earlier: an ASCII letter after no ASCII letter (a capital may follow a
- * digit), a digit after no ASCII letter or digit, a 0xc3 (the first byte of
- * the accented capitals) after no ASCII letter.  Prose is mostly letters
- * inside words and spaces, none of which is a start. */
+ * one earlier: a capital or the first letter of a street or box word after
+ * no ASCII letter (a capital may follow a digit), a digit after no ASCII
+ * letter or digit, a 0xc3 (the first byte of the accented capitals) after
+ * no ASCII letter.  Prose is mostly letters inside words and spaces, none
+ * of which is a start. */
 static inline mask16
 street_start_bytes(bytes16 before, bytes16 x)
 {
     mask16 letter_before = ascii_letters16(before), digit_before = ascii_digits16(before);
     mask16 first_digit = ascii_digits16(x) & ~digit_before;
-    return (ascii_letters16(x) | first_digit | (x == 0xc3)) & ~letter_before;
+    mask16 capital = (bytes16)(x - 'A') < 26;
+    return (capital | street_word_initials16(x) | first_digit | (x == 0xc3)) & ~letter_before;
 }
 
 size_t
