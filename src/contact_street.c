@@ -458,9 +458,10 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
     const guchar *s = (const guchar *)text;
     for (size_t p = from; p < len; p += 16) {
         /* The byte before the sixteen at p, then those sixteen.  At the
-         * ends of the text they come from a copy with a space before the
-         * first byte and NULs after the last: neither is a start nor keeps
-         * one from being one, as in street_starts_at. */
+         * ends of the text they come from a copy with NULs after the last
+         * byte and a space before the first: neither is a start nor keeps
+         * one from being one, as in street_starts_at.  The true byte before
+         * is copied where there is one only to keep the marks few. */
         char edge[17] = { ' ' };
         const char *chunk = edge;
         if (p > 0 && len - p >= 16)
