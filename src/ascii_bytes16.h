@@ -21,6 +21,21 @@ load16(const char *s)
     return v;
 }
 
+/* The ASCII letters of v: setting 0x20 makes capitals small and moves no
+ * other byte into 'a' to 'z'. */
+static inline mask16
+ascii_letters16(bytes16 v)
+{
+    return (bytes16)((v | 0x20) - 'a') < 26;
+}
+
+/* The ASCII digits of v. */
+static inline mask16
+ascii_digits16(bytes16 v)
+{
+    return (bytes16)(v - '0') < 10;
+}
+
 /* The bytes marked in m as high bits: half[0] the first eight, half[1] the
  * next, the first byte lowest in each.  FALSE when none is marked. */
 static inline gboolean

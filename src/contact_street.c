@@ -6,13 +6,15 @@
  * box word then a name and number (3, 5), a capitalised Germanic name then a
  * number (4) and capitalised names then a street type (6).  Searching it
  * unanchored tried every alternative's lookbehinds at every byte;
- * cg_next_street_start reads the text 64 bytes at a time for the few bytes
- * where one may start and keeps those from which an alternative can reach
- * its street word or house number.  It must stay a superset of the
+ * cg_next_street_start reads the text sixteen bytes at a time (a GCC
+ * vector, ascii_bytes16.h) for the few bytes where one may start and keeps
+ * those from which an alternative can reach its street word or house
+ * number.  It must stay a superset of the
  * pattern's match starts (tests/test_contact_filter.c compares filtered and
  * plain searches), so every test here is a looser form of the pattern's own.
  */
 #include "contact_street.h"
+#include "ascii_bytes16.h"
 #include "ascii_words64.h"
 
 #include <string.h>
@@ -48,6 +50,19 @@ static const street_word *const street_words_by_letter[26] = {
     ['e' - 'a'] = street_words_e, ['l' - 'a'] = street_words_l, ['p' - 'a'] = street_words_p,
     ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
 };
+
+/* The lower-case letters that begin a street or box word above: 'a' to
+ * 'c', 'e', 'l' and the even bytes 'p' to 'v'.  A lower-case letter is a
+ * street start only there, so cg_next_street_start leaves out the other
+ * word starts of prose; index_street_words checks this agrees with
+ * street_words_by_letter. */
+static inline mask16
+street_word_initials16(bytes16 x)
+{
+    mask16 a_to_c = (bytes16)(x - 'a') < 3;
+    mask16 p_r_t_v = ((bytes16)(x - 'p') < 7) & ((x & 1) == 0);
+    return a_to_c | (x == 'e') | (x == 'l') | p_r_t_v;
+}
 
 /* A street or box word of at most eight bytes, read from eight bytes of
  * text x at once: it begins there when ((x | fold) & mask) == value.  fold
@@ -147,7 +162,9 @@ word_key_of(const street_word *w)
 static void
 index_street_words(cg_street_starts *starts)
 {
-    for (int letter = 0; letter < 26; letter++)
+    for (int letter = 0; letter < 26; letter++) {
+        bytes16 initial = { (guint8)('a' + letter) };
+        g_assert(!street_words_by_letter[letter] || street_word_initials16(initial)[0]);
         for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++) {
             mark_word_pair(starts->street_word_pairs, (guchar)w->text[0], (guchar)w->text[1],
                            g_ascii_isupper(w->text[0]));
@@ -155,6 +172,7 @@ index_street_words(cg_street_starts *starts)
             starts->street_word_keys[letter][starts->street_word_key_count[letter]++] =
                 word_key_of(w);
         }
+    }
     /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || is_space_byte((guchar)c))
@@ -418,21 +436,19 @@ street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, si
     return start && street_may_start(starts, s, len, p);
 }
 
-/* The bytes of the eight at x (high bits) where street_starts_at may hold:
- * an ASCII letter after no ASCII letter (a capital may follow a digit), a
- * digit after no ASCII letter or digit, a 0xc3 after no ASCII letter.  letter_before and digit_before say
- * (in their highest bit) what the byte before the eight is; they become
- * those of the last of them.  Prose is mostly letters inside words and
- * spaces, none of which is a start. */
-static inline guint64
-street_start_bytes(guint64 x, guint64 *letter_before, guint64 *digit_before)
+/* The bytes of x where street_starts_at may hold, before being the bytes
+ * one earlier: a capital or the first letter of a street or box word after
+ * no ASCII letter (a capital may follow a digit), a digit after no ASCII
+ * letter or digit, a 0xc3 (the first byte of the accented capitals) after
+ * no ASCII letter.  Prose is mostly letters inside words and spaces, none
+ * of which is a start. */
+static inline mask16
+street_start_bytes(bytes16 before, bytes16 x)
 {
-    guint64 letter = ascii_letter_bytes(x), digit = ascii_digit_bytes(x);
-    guint64 after_letter = letter << 8 | *letter_before >> 56;
-    guint64 after_digit = digit << 8 | *digit_before >> 56;
-    *letter_before = letter;
-    *digit_before = digit;
-    return (letter | (digit & ~after_digit) | bytes_equal(x, 0xc3)) & ~after_letter;
+    mask16 letter_before = ascii_letters16(before), digit_before = ascii_digits16(before);
+    mask16 first_digit = ascii_digits16(x) & ~digit_before;
+    mask16 capital = (bytes16)(x - 'A') < 26;
+    return (capital | street_word_initials16(x) | first_digit | (x == 0xc3)) & ~letter_before;
 }
 
 size_t
@@ -440,24 +456,30 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
 {
     const cg_street_starts *starts = data;
     const guchar *s = (const guchar *)text;
-    guchar before = from > 0 ? s[from - 1] : ' ';
-    guint64 letter_before = g_ascii_isalpha(before) ? BYTES64_HIGH : 0;
-    guint64 digit_before = g_ascii_isdigit(before) ? BYTES64_HIGH : 0;
-    for (size_t p = from; p < len; p += 64) {
-        const char *block = text + p;
-        char last[64] = { 0 };      /* the last bytes, and NULs: no start */
-        if (len - p < 64)
-            block = memcpy(last, block, len - p);
-        guint64 may_start = 0;
-        for (int k = 0; k < 8; k++)
-            may_start |= gather_high_bits(street_start_bytes(load_le64(block + 8 * k),
-                                                             &letter_before, &digit_before))
-                         << (8 * k);
-        for (; may_start; may_start &= may_start - 1) {
-            size_t q = p + (size_t)__builtin_ctzll(may_start);
-            if (street_starts_at(starts, s, len, q))
-                return q;
+    for (size_t p = from; p < len; p += 16) {
+        /* The byte before the sixteen at p, then those sixteen.  At the
+         * ends of the text they come from a copy with NULs after the last
+         * byte and a space before the first: neither is a start nor keeps
+         * one from being one, as in street_starts_at.  The true byte before
+         * is copied where there is one only to keep the marks few. */
+        char edge[17] = { ' ' };
+        const char *chunk = edge;
+        if (p > 0 && len - p >= 16)
+            chunk = text + p - 1;
+        else {
+            if (p > 0)
+                edge[0] = text[p - 1];
+            memcpy(edge + 1, text + p, MIN(len - p, 16));
         }
+        guint64 half[2];
+        if (!mask16_halves(street_start_bytes(load16(chunk), load16(chunk + 1)), half))
+            continue;                   /* most chunks: no start */
+        for (size_t k = 0; k < 2; k++)
+            for (guint64 m = half[k]; m != 0; m &= m - 1) {
+                size_t q = p + 8 * k + first_marked_byte(m);
+                if (street_starts_at(starts, s, len, q))
+                    return q;
+            }
     }
     return len + 1;
 }

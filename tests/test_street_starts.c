@@ -5,7 +5,9 @@
  * capitals, and with the word in the last eight bytes of the text: each of
  * those words is ruled in or out by a table of contact_street.c (its first
  * byte and length, its first two bytes, its first eight bytes at once), and
- * a word a table leaves out loses a finding here.
+ * a word a table leaves out loses a finding here.  contact_street.c marks
+ * where a line may start sixteen bytes at a time, so each kind of start is
+ * also tried at every offset of the first chunks and of the last.
  */
 #include "testutil.h"
 
@@ -134,6 +136,33 @@ test_box_words(void **state)
     assert_true(found >= 3 * G_N_ELEMENTS(box_words) * G_N_ELEMENTS(box_lines));
 }
 
+/* One line for each kind of start: a house number, a capital, an accented
+ * capital, a lower-case street word and a lower-case box word. */
+static const char *const shifted_lines[] = {
+    "12 Baker Street, London NW1 6XE", "Old Kent Road, London SE1 5AA",
+    "\xc3\x89lys\xc3\xa9" "e Gardens, London W1 2AA", "calle Mayor 5", "po box 123",
+};
+
+/* Each line after 0 to 40 bytes (a word of 'x's and a ':', which keeps the
+ * start a start), at the end of the text and before more text. */
+static void
+test_every_offset(void **state)
+{
+    (void)state;
+    for (size_t l = 0; l < G_N_ELEMENTS(shifted_lines); l++)
+        for (size_t shift = 0; shift <= 40; shift++)
+            for (int more = 0; more < 2; more++) {
+                char *lead = shift ? g_strnfill(shift - 1, 'x') : g_strdup("");
+                char *body = g_strconcat(lead, shift ? ":" : "", shifted_lines[l],
+                                         more ? " and then some more words of text here" : "",
+                                         NULL);
+                if (check_same(body) == 0)
+                    fail_msg("\"%s\": no address found", body);
+                g_free(body);
+                g_free(lead);
+            }
+}
+
 int
 main(void)
 {
@@ -142,6 +171,7 @@ main(void)
         cmocka_unit_test(test_french_types),
         cmocka_unit_test(test_street_words),
         cmocka_unit_test(test_box_words),
+        cmocka_unit_test(test_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
