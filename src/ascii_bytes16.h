@@ -21,19 +21,30 @@ load16(const char *s)
     return v;
 }
 
+/* 0xff in the bytes of v from lo to hi, 0 in the others.  Adding 0x80 - lo
+ * moves lo..hi to the bottom of the signed bytes and everything else above
+ * it, so one signed "less than" tests the whole range: the comparison the
+ * machine has, where "greater than" a constant would cost a negation. */
+static inline mask16
+bytes16_within(bytes16 v, guint8 lo, guint8 hi)
+{
+    mask16 moved = (mask16)(v + (guint8)(0x80 - lo));
+    return moved < (gint8)(hi - lo + 1 - 0x80);
+}
+
 /* The ASCII letters of v: setting 0x20 makes capitals small and moves no
  * other byte into 'a' to 'z'. */
 static inline mask16
 ascii_letters16(bytes16 v)
 {
-    return (bytes16)((v | 0x20) - 'a') < 26;
+    return bytes16_within(v | 0x20, 'a', 'z');
 }
 
 /* The ASCII digits of v. */
 static inline mask16
 ascii_digits16(bytes16 v)
 {
-    return (bytes16)(v - '0') < 10;
+    return bytes16_within(v, '0', '9');
 }
 
 /* The bytes marked in m as high bits: half[0] the first eight, half[1] the
@@ -45,6 +56,20 @@ mask16_halves(mask16 m, guint64 half[2])
     half[0] = GUINT64_FROM_LE(half[0]) & BYTES64_HIGH;
     half[1] = GUINT64_FROM_LE(half[1]) & BYTES64_HIGH;
     return (half[0] | half[1]) != 0;
+}
+
+/* The index (0 to 15) of the first byte still marked in half, which it
+ * clears there; -1 once none is.  A scan settles its marked bytes in
+ * order with it. */
+static inline int
+take_marked16(guint64 half[2])
+{
+    int k = half[0] ? 0 : 1;
+    if (!half[k])
+        return -1;
+    int i = 8 * k + (int)first_marked_byte(half[k]);
+    half[k] &= half[k] - 1;
+    return i;
 }
 
 /* Whether any byte is marked in m: the test alone, for the loops where most

@@ -254,12 +254,9 @@ next_trigger(const char *s, size_t len, size_t t)
         guint64 half[2];
         if (!mask16_halves(trigger_bytes(load16(s + t - 1), load16(s + t), load16(s + t + 1)), half))
             continue;                   /* most chunks: nothing marked */
-        for (size_t k = 0; k < 2; k++)
-            for (guint64 m = half[k]; m != 0; m &= m - 1) {
-                size_t p = t + 8 * k + first_marked_byte(m);
-                if (is_email_at(s, len, p))
-                    return p;
-            }
+        for (int i; (i = take_marked16(half)) >= 0;)
+            if (is_email_at(s, len, t + (size_t)i))
+                return t + (size_t)i;
     }
     while (t < len && !is_email_at(s, len, t))
         t++;

@@ -443,8 +443,8 @@ next_digit(const char *s, size_t len, size_t i)
 {
     for (; i + 16 <= len; i += 16) {
         guint64 half[2];
-        if (mask16_halves((bytes16)(load16(s + i) - '0') < 10, half))
-            return i + (half[0] ? first_marked_byte(half[0]) : 8 + first_marked_byte(half[1]));
+        if (mask16_halves(ascii_digits16(load16(s + i)), half))
+            return i + (size_t)take_marked16(half);
     }
     while (i < len && !g_ascii_isdigit(s[i]))
         i++;

@@ -59,8 +59,8 @@ static const street_word *const street_words_by_letter[26] = {
 static inline mask16
 street_word_initials16(bytes16 x)
 {
-    mask16 a_to_c = (bytes16)(x - 'a') < 3;
-    mask16 p_r_t_v = ((bytes16)(x - 'p') < 7) & ((x & 1) == 0);
+    mask16 a_to_c = bytes16_within(x, 'a', 'c');
+    mask16 p_r_t_v = bytes16_within(x, 'p', 'v') & ((x & 1) == 0);
     return a_to_c | (x == 'e') | (x == 'l') | p_r_t_v;
 }
 
@@ -447,7 +447,7 @@ street_start_bytes(bytes16 before, bytes16 x)
 {
     mask16 letter_before = ascii_letters16(before), digit_before = ascii_digits16(before);
     mask16 first_digit = ascii_digits16(x) & ~digit_before;
-    mask16 capital = (bytes16)(x - 'A') < 26;
+    mask16 capital = bytes16_within(x, 'A', 'Z');
     return (capital | street_word_initials16(x) | first_digit | (x == 0xc3)) & ~letter_before;
 }
 
@@ -462,24 +462,22 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
          * byte and a space before the first: neither is a start nor keeps
          * one from being one, as in street_starts_at.  The true byte before
          * is copied where there is one only to keep the marks few. */
-        char edge[17] = { ' ' };
-        const char *chunk = edge;
-        if (p > 0 && len - p >= 16)
+        char edge[17];
+        const char *chunk;
+        if (p > 0 && len - p >= 16) {
             chunk = text + p - 1;
-        else {
-            if (p > 0)
-                edge[0] = text[p - 1];
+        } else {                        /* filled only here: not on every step */
+            edge[0] = p > 0 ? text[p - 1] : ' ';
+            memset(edge + 1, 0, 16);
             memcpy(edge + 1, text + p, MIN(len - p, 16));
+            chunk = edge;
         }
         guint64 half[2];
         if (!mask16_halves(street_start_bytes(load16(chunk), load16(chunk + 1)), half))
             continue;                   /* most chunks: no start */
-        for (size_t k = 0; k < 2; k++)
-            for (guint64 m = half[k]; m != 0; m &= m - 1) {
-                size_t q = p + 8 * k + first_marked_byte(m);
-                if (street_starts_at(starts, s, len, q))
-                    return q;
-            }
+        for (int i; (i = take_marked16(half)) >= 0;)
+            if (street_starts_at(starts, s, len, p + (size_t)i))
+                return p + (size_t)i;
     }
     return len + 1;
 }

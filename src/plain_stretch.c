@@ -60,17 +60,6 @@ breaks_stretch(const char *q, const char *end)
     return TRUE;
 }
 
-/* 0xff in the bytes of x from lo to hi, 0 in the others.  Adding 0x80 - lo
- * moves lo..hi to the bottom of the signed bytes and everything else above
- * it, so one signed "less than" tests the whole range: the comparison the
- * machine has, where "greater than" a constant would cost a negation. */
-static inline mask16
-bytes_within(bytes16 x, guint8 lo, guint8 hi)
-{
-    mask16 moved = (mask16)(x + (guint8)(0x80 - lo));
-    return moved < (gint8)(hi - lo + 1 - 0x80);
-}
-
 /*
  * 0xff in those of the sixteen bytes at q that may break a stretch or be a
  * digit: the bytes neither printable ASCII nor a space, the digits, and the
@@ -83,10 +72,9 @@ static inline mask16
 maybe_break_or_digit(const char *q)
 {
     bytes16 x = load16(q), after = load16(q + 1);
-    mask16 prose = bytes_within(x, ' ', '~');
-    mask16 digit = bytes_within(x, '0', '9');
-    mask16 graphic_after = bytes_within(after, '!', '~');
-    return ~prose | digit | ((x == ' ') & ~graphic_after);
+    mask16 prose = bytes16_within(x, ' ', '~');
+    mask16 graphic_after = bytes16_within(after, '!', '~');
+    return ~prose | ascii_digits16(x) | ((x == ' ') & ~graphic_after);
 }
 
 static gboolean
@@ -113,12 +101,9 @@ next_break_or_digit(const char *q, const char *end)
         if (!mask16_any(maybe))
             continue;                   /* most steps: nothing marked */
         mask16_halves(maybe, half);
-        for (size_t k = 0; k < 2; k++)
-            for (guint64 m = half[k]; m != 0; m &= m - 1) {
-                const char *r = q + 8 * k + first_marked_byte(m);
-                if (is_break_or_digit(r, end))
-                    return r;
-            }
+        for (int i; (i = take_marked16(half)) >= 0;)
+            if (is_break_or_digit(q + i, end))
+                return q + i;
     }
     while (q < end && !is_break_or_digit(q, end))
         q++;
