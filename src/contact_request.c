@@ -40,8 +40,9 @@ static const struct { const char *word; const char *kind; } asked[] = {
     "(?:handynummer|telefonnummer|nummer|e-?mail(?:-adresse)?|mailadresse|whats\\s?app|skype" \
     "|telegram|adresse|kontaktdaten)"
 
+/* A request begins a word: "bypass your phone number check" asks for nothing. */
 static const char request_pattern[] =
-    "(?:"
+    "\\b(?:"
     /* English */
     "(?:what(?:'|’)?s|what\\s+is|share|send|give|drop|leave|pass|tell|dm|provide|text)\\s+"
     "(?:me\\s+|over\\s+)?(?:your|ur|yr)\\s+" THING "\\b"

@@ -71,6 +71,9 @@ test_not_requests(void **state)
     expect("Send me your portfolio and your rate.", FALSE, NULL);
     expect("We can call it done after the review.", FALSE, NULL);
     expect("Can I call you on the platform's call feature?", FALSE, NULL);
+    /* request words inside other words */
+    expect("The new login will bypass your phone number check.", FALSE, NULL);
+    expect("Reply in the context your email client shows.", FALSE, NULL);
 }
 
 static void

@@ -58,11 +58,11 @@ static const char *const requests[] = {
     "me compartes tu número", "me regalas su correo", "me envías tu whatsapp", "pasa su telefono",
     "cuál es tu número", "cuál es teléfono", "cual es su correo", "tienes whatsapp", "tiene usted teléfono",
     "me compartilha o seu zap", "me compartilha a sua endereço", "me compartilha o teu email",
-    "me compartilha a tua contato", "qual é o seu número", "qual é o whatsapp", "obtienes whatsapp", "você tem whatsapp", "voce tem telegram",
+    "me compartilha a tua contato", "qual é o seu número", "qual é o whatsapp", "¿tienes whatsapp", "você tem whatsapp", "voce tem telegram",
     "communiquez-moi votre numéro", "laissez-moi vos coordonnées", "c'est quoi ton numéro",
     "quel est votre email", "as-tu whatsapp", "avez-vous un skype",
     "schicken sie mir deine nummer", "gib mir deine Handynummer", "hast du whatsapp",
-    "haben sie eine e-mail", "wie ist deine nummer", "was ist ihre adresse", "somewhat's your email",
+    "haben sie eine e-mail", "wie ist deine nummer", "was ist ihre adresse", "(what's your email",
 };
 
 static const char *const filler[] = {
