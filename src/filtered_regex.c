@@ -13,7 +13,7 @@ struct cg_filtered_regex {
     cg_regex *plain;
     cg_regex *anchored;          /* tried at candidates; NULL: plain searches only */
     cg_candidate_fn next;        /* the family's own candidates; NULL: the group's */
-    guint32 bit;                 /* a group member's term bit */
+    cg_term_bits bit;            /* a group member's term bit */
 };
 
 static gboolean plain_forced;

@@ -36,7 +36,7 @@ void cg_filter_group_free(cg_filter_group *g);
 
 /* Compiles pattern (flags as cg_regex_new) as a member of g when the term
  * filter can read its first bytes; otherwise it is searched the plain way.
- * Up to 32 members have candidates of their own; more share them. */
+ * Up to CG_TERM_BITS members have candidates of their own; more share them. */
 cg_filtered_regex *cg_filtered_regex_new_in(cg_filter_group *g, const char *pattern,
                                             unsigned flags, GError **error);
 /* Compiles pattern to be tried at the candidates of next, a family's own. */

@@ -19,7 +19,7 @@
 typedef struct {
     guint32 check;                 /* the parent's index; 0: a free cell */
     guint32 base;                  /* the children are at base + symbol; 0: none */
-    guint32 bits;                  /* what the caller marks the string up to here with */
+    guint64 bits;                  /* what the caller marks the string up to here with */
 } cg_trie_cell;
 
 typedef struct {
@@ -59,12 +59,12 @@ cg_symbol_trie_child(const cg_symbol_trie *t, guint32 s, guint8 symbol)
  * each read as the symbol symbol_of[byte], ORed; the walk ends where the
  * path leaves the trie.  Always inlined: it runs at most word starts of a
  * scan, and a step is a dozen instructions. */
-static inline G_ALWAYS_INLINE guint32
+static inline G_ALWAYS_INLINE guint64
 cg_symbol_trie_walk(const cg_symbol_trie *t, guint32 s, const guint8 symbol_of[256],
                     const guint8 *bytes, int n)
 {
     const cg_trie_cell *cell = t->cell;
-    guint32 bits = 0;
+    guint64 bits = 0;
     for (int i = 0; i < n; i++) {
         guint32 base = cell[s].base;
         if (!base)

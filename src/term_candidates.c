@@ -28,20 +28,20 @@ cg_term_candidates_clear(cg_term_candidates *c)
 static void
 group_by_bit(cg_term_candidates *c)
 {
-    guint32 count[32] = { 0 };
+    guint32 count[CG_TERM_BITS] = { 0 };
     for (guint i = 0; i < c->found->len; i++)
-        for (guint32 t = g_array_index(c->found, cg_term_candidate, i).terms; t; t &= t - 1)
-            count[__builtin_ctz(t)]++;
+        for (cg_term_bits t = g_array_index(c->found, cg_term_candidate, i).terms; t; t &= t - 1)
+            count[__builtin_ctzll(t)]++;
     c->from[0] = 0;
-    for (int b = 0; b < 32; b++)
+    for (int b = 0; b < CG_TERM_BITS; b++)
         c->from[b + 1] = c->from[b] + count[b];
-    c->pos = g_renew(guint32, c->pos, MAX(c->from[32], 1));
-    guint32 fill[32];
+    c->pos = g_renew(guint32, c->pos, MAX(c->from[CG_TERM_BITS], 1));
+    guint32 fill[CG_TERM_BITS];
     memcpy(fill, c->from, sizeof fill);
     for (guint i = 0; i < c->found->len; i++) {
         const cg_term_candidate *cand = &g_array_index(c->found, cg_term_candidate, i);
-        for (guint32 t = cand->terms; t; t &= t - 1)
-            c->pos[fill[__builtin_ctz(t)]++] = cand->pos;
+        for (cg_term_bits t = cand->terms; t; t &= t - 1)
+            c->pos[fill[__builtin_ctzll(t)]++] = cand->pos;
     }
 }
 
@@ -56,9 +56,9 @@ cg_term_candidates_find(cg_term_candidates *c, const cg_term_filter *f, const ch
 }
 
 const guint32 *
-cg_term_candidates_of(const cg_term_candidates *c, guint32 bit, size_t *n)
+cg_term_candidates_of(const cg_term_candidates *c, cg_term_bits bit, size_t *n)
 {
-    guint b = (guint)__builtin_ctz(bit);
+    guint b = (guint)__builtin_ctzll(bit);
     *n = c->from[b + 1] - c->from[b];
     return c->pos + c->from[b];
 }

@@ -15,7 +15,7 @@
 typedef struct {
     GArray *found;           /* cg_term_candidate, as the filter gives them */
     guint32 *pos;            /* bit b's positions: pos[from[b]] up to pos[from[b + 1]] */
-    guint32 from[33];
+    guint32 from[CG_TERM_BITS + 1];
 } cg_term_candidates;
 
 void cg_term_candidates_init(cg_term_candidates *c);
@@ -27,6 +27,6 @@ void cg_term_candidates_find(cg_term_candidates *c, const cg_term_filter *f, con
 
 /* The positions where term bit `bit` (CG_TERM_BIT) could start, ascending;
  * *n of them. */
-const guint32 *cg_term_candidates_of(const cg_term_candidates *c, guint32 bit, size_t *n);
+const guint32 *cg_term_candidates_of(const cg_term_candidates *c, cg_term_bits bit, size_t *n);
 
 #endif

@@ -70,7 +70,7 @@ set_pairs_from(cg_term_filter *f, guint8 a, int last_kind)
 }
 
 static void
-bits_add(term_bits *tb, int last_kind, guint32 bit)
+bits_add(term_bits *tb, int last_kind, cg_term_bits bit)
 {
     for (int k = 0; k <= last_kind; k++)
         tb->after[k] |= bit;
@@ -165,7 +165,7 @@ expansion_too_big(const cg_prefix *pf)
 static void
 insert_first_bytes(cg_term_filter *f, const cg_prefix *pf, guint index)
 {
-    guint32 bit = CG_TERM_BIT(index);
+    cg_term_bits bit = CG_TERM_BIT(index);
     int last_kind = last_kind_allowed(pf);
     guint8 m[STAGE1_MAX][256];
     int count[STAGE1_MAX];
@@ -242,7 +242,7 @@ symbols_of(const cg_term_filter *f, const cg_byteset *s, guint8 out[256])
  * too full to take them all. */
 static gboolean
 insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, int at,
-               const guint32 s[N_AFTER], int last_kind, guint32 bit)
+               const guint32 s[N_AFTER], int last_kind, cg_term_bits bit)
 {
     if (at == len) {
         for (int k = 0; k <= last_kind; k++)
@@ -344,7 +344,7 @@ insert_late(cg_term_filter *f, const cg_prefix *pf, guint index)
     cg_prefix where = *pf;
     where.start = CG_START_ANYWHERE;
     insert_prefix(f->late, &where, index);
-    guint b = index % 32;
+    guint b = index % CG_TERM_BITS;
     for (int i = 0; i < 32; i++)
         f->lead[b].bits[i] |= pf->lead.bits[i];
     f->lead_spaces[b] = MAX(f->lead_spaces[b], pf->lead_spaces);

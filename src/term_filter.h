@@ -23,13 +23,16 @@
 
 typedef struct cg_term_filter cg_term_filter;
 
-/* A position where some terms could start: bit (i % 32) stands for term i. */
+/* Terms as bits: bit (i % CG_TERM_BITS) stands for term i. */
+typedef guint64 cg_term_bits;
+#define CG_TERM_BITS 64
+#define CG_TERM_BIT(i) ((cg_term_bits)1 << ((i) % CG_TERM_BITS))
+
+/* A position where some terms could start. */
 typedef struct {
     guint32 pos;
-    guint32 terms;
+    cg_term_bits terms;
 } cg_term_candidate;
-
-#define CG_TERM_BIT(i) (1u << ((i) % 32))
 
 cg_term_filter *cg_term_filter_new(void);
 /* A filter that also takes terms whose matches begin with a run of word

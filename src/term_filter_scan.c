@@ -17,7 +17,7 @@
 
 /* The checked terms among those whose prefixes of symbols stand at p; the
  * text goes on for CG_PREFIX_MAX bytes at least. */
-static inline G_ALWAYS_INLINE guint32
+static inline G_ALWAYS_INLINE cg_term_bits
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
     return cg_symbol_trie_walk(&f->whole, whole_root(kind, g_ascii_isupper(t[p]) != 0),
@@ -42,11 +42,11 @@ prefix_bitmaps_pass(const cg_term_filter *f, const guint8 *t, size_t len, size_t
 /* The terms that could start at p (p == len for empty matches), the byte
  * before p being of the given kind.  Always inlined into the candidates
  * loop: a call there cost as much as the work. */
-static inline G_ALWAYS_INLINE guint32
+static inline G_ALWAYS_INLINE cg_term_bits
 terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kind)
 {
-    guint32 possible = G_MAXUINT32;
-    guint32 bits = f->any_length.after[kind];
+    cg_term_bits possible = G_MAXUINT64;
+    cg_term_bits bits = f->any_length.after[kind];
     if (p < len) {
         possible = f->raw_first[kind][t[p]];
         if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
@@ -75,16 +75,16 @@ terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kin
  * term's lead becomes a candidate for it.  A walk stops where the last
  * walk for the term began: that one went at least as far back. */
 static void
-look_back(const cg_term_filter *f, const guint8 *t, size_t q, guint32 terms,
-          size_t walked_from[32], GArray *out)
+look_back(const cg_term_filter *f, const guint8 *t, size_t q, cg_term_bits terms,
+          size_t walked_from[CG_TERM_BITS], GArray *out)
 {
-    for (guint b = 0; b < 32; b++) {
+    for (guint b = 0; b < CG_TERM_BITS; b++) {
         if (!((terms >> b) & 1))
             continue;
         guint spaces = 0;
         for (size_t p = q;; p--) {
             if (p == 0 || byte_kind(t[p - 1]) == AFTER_NON_WORD) {
-                cg_term_candidate c = { (guint32)p, 1u << b };
+                cg_term_candidate c = { (guint32)p, CG_TERM_BIT(b) };
                 g_array_append_val(out, c);
             }
             if (p == 0 || p <= walked_from[b])
@@ -177,7 +177,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
 {
     const guint8 *t = (const guint8 *)text;
     size_t from = out->len;
-    size_t walked_from[32] = { 0 };
+    size_t walked_from[CG_TERM_BITS] = { 0 };
     GArray *late = NULL;
     /* Candidates go out in batches: a call per candidate cost more than
      * finding it. */
@@ -186,7 +186,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
     /* most positions fail the raw pair test of the two bytes there */
     for (size_t p = next_raw_pair(f, t, len, 0); p <= len; p = next_raw_pair(f, t, len, p + 1)) {
         guint kind = (guint)after_kind(f, t, p);
-        guint32 terms = terms_at(f, t, len, p, (int)kind);
+        cg_term_bits terms = terms_at(f, t, len, p, (int)kind);
         if (terms) {
             batch[batched++] = (cg_term_candidate){ (guint32)p, terms };
             if (batched == G_N_ELEMENTS(batch)) {
@@ -194,7 +194,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
                 batched = 0;
             }
         }
-        guint32 late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind) : 0;
+        cg_term_bits late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind) : 0;
         if (late_terms) {
             if (!late)
                 late = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));

@@ -34,14 +34,14 @@ byte_kind(guint8 b)
 /* ---- tables ---- */
 
 /* Term bits for one key, by the kind of byte before the position. */
-typedef struct { guint32 after[N_AFTER]; } term_bits;
+typedef struct { cg_term_bits after[N_AFTER]; } term_bits;
 
 struct cg_term_filter {
     term_bits any_length;          /* prefixes of no bytes: every position */
     term_bits first[256];
     term_bits two[L2_SIZE];
     term_bits three[L3_SIZE];
-    guint32 raw_first[N_AFTER][256];  /* terms whose match may begin with this exact byte */
+    cg_term_bits raw_first[N_AFTER][256];  /* terms whose match may begin with this exact byte */
     /* Bit (kind, a, b): some prefix allowed after that kind of byte may begin
      * with folded a then b.  pair_final: that prefix is no longer, so the
      * third byte is not looked at. */
@@ -59,13 +59,13 @@ struct cg_term_filter {
      * with the terms having exactly that prefix */
     guint8 symbol[256];
     cg_symbol_trie whole;
-    guint32 checked;               /* terms whose every prefix is in whole */
-    guint32 unchecked;             /* terms with a prefix that is not (a bit may stand for more) */
+    cg_term_bits checked;          /* terms whose every prefix is in whole */
+    cg_term_bits unchecked;        /* terms with a prefix that is not (a bit may stand for more) */
     /* look-back */
     gboolean lookback;
     cg_term_filter *late;          /* the late prefixes, keyed where they begin */
-    cg_byteset lead[32];           /* by term bit: what its leads are made of */
-    guint8 lead_spaces[32];
+    cg_byteset lead[CG_TERM_BITS];  /* by term bit: what its leads are made of */
+    guint8 lead_spaces[CG_TERM_BITS];
 };
 
 /* byte_kind of the byte before p, from the table: this runs for every
