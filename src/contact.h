@@ -21,14 +21,13 @@ typedef struct {
 
 #define CG_SIZED(w) { w, sizeof w - 1 }
 
-/* A family's patterns that the term filter reads join the detector's filter
- * group at compile; scan then gets the group's candidates over the text
- * (filtered_regex.h), found once for all families. */
+/* A family's patterns that the term filter reads join the engine's filter
+ * group at compile; scan then finds their candidates over the text in
+ * cg_text.candidates (filtered_regex.h), found once for every member. */
 typedef struct {
     const char *name;                                     /* as in contact_rules */
     void *(*compile)(const cg_config *cfg, cg_filter_group *group, GError **error);
-    void (*scan)(const void *state, const cg_text *text, const cg_term_candidates *group,
-                 GPtrArray *findings);
+    void (*scan)(const void *state, const cg_text *text, GPtrArray *findings);
     void (*free)(void *state);
 } cg_contact_family;
 

@@ -262,8 +262,7 @@ scan_vcard(const address_state *st, const cg_text *text, GPtrArray *findings)
 }
 
 static void
-address_scan(const void *state, const cg_text *text,
-              const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
+address_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
     const address_state *st = state;
     const char *s = text->view.text;

@@ -333,8 +333,7 @@ email_compile(const cg_config *cfg, cg_filter_group *group G_GNUC_UNUSED, GError
 }
 
 static void
-email_scan(const void *state, const cg_text *text,
-            const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
+email_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
     const cg_filtered_regex *email = state;
     const char *s = text->view.text;

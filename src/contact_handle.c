@@ -154,8 +154,9 @@ handle_compile(const cg_config *cfg, cg_filter_group *group, GError **error)
     (void)cfg;
     handle_state *st = g_new0(handle_state, 1);
     char *apps_re = app_pattern();
-    st->app = cg_filtered_regex_new_in(group, apps_re, CG_RE_CASELESS, error);
-    st->skype_id = st->app ? cg_filtered_regex_new_in(group, skype_id_pattern, CG_RE_CASELESS, error) : NULL;
+    st->app = cg_filtered_regex_new_in(group, CG_CAT_CONTACT, apps_re, CG_RE_CASELESS, error);
+    st->skype_id = st->app ? cg_filtered_regex_new_in(group, CG_CAT_CONTACT, skype_id_pattern,
+                                                          CG_RE_CASELESS, error) : NULL;
     if (!st->skype_id) {
         g_free(apps_re);
         handle_free(st);
@@ -291,20 +292,20 @@ add(GPtrArray *findings, const cg_text *text, const char *rule, size_t a, size_t
 }
 
 static void
-handle_scan(const void *state, const cg_text *text, const cg_term_candidates *group,
-             GPtrArray *findings)
+handle_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
     const handle_state *st = state;
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[2 * (G_N_ELEMENTS(apps) + 1)];
+    const cg_term_candidates *cands = &text->candidates;
 
-    while (pos < len && cg_filtered_regex_find_in(st->skype_id, group, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find_in(st->skype_id, cands, s, len, pos, ov, 1)) {
         add(findings, text, "handle.skype-id", ov[0], ov[1], 0.9);
         pos = ov[1];
     }
 
-    for (pos = 0; pos < len && cg_filtered_regex_find_in(st->app, group, s, len, pos, ov,
+    for (pos = 0; pos < len && cg_filtered_regex_find_in(st->app, cands, s, len, pos, ov,
                                                            G_N_ELEMENTS(apps) + 1);) {
         size_t start = ov[0], end = ov[1];
         pos = end > start ? end : start + 1;

@@ -308,8 +308,7 @@ classify(const char *host, size_t hlen, const char *path, size_t plen)
 }
 
 static void
-link_scan(const void *state, const cg_text *text,
-           const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
+link_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
     const link_state *st = state;
     const char *s = text->view.text;

@@ -533,8 +533,7 @@ phone_compile(const cg_config *cfg, cg_filter_group *group G_GNUC_UNUSED, GError
 }
 
 static void
-phone_scan(const void *state, const cg_text *text,
-            const cg_term_candidates *group G_GNUC_UNUSED, GPtrArray *findings)
+phone_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
     scan_digits(text, findings);
     phone_words_scan(state, text, findings);

@@ -96,7 +96,8 @@ request_compile(const cg_config *cfg, cg_filter_group *group, GError **error)
 {
     (void)cfg;
     request_state *st = g_new0(request_state, 1);
-    st->request = cg_filtered_regex_new_in(group, request_pattern, CG_RE_CASELESS, error);
+    st->request = cg_filtered_regex_new_in(group, CG_CAT_CONTACT, request_pattern, CG_RE_CASELESS,
+                                           error);
     if (st->request)
         st->negation = cg_regex_new(negation_pattern, CG_RE_CASELESS, error);
     if (!st->negation) {
@@ -121,15 +122,15 @@ asked_kind(const char *s, size_t len)
 }
 
 static void
-request_scan(const void *state, const cg_text *text, const cg_term_candidates *group,
-              GPtrArray *findings)
+request_scan(const void *state, const cg_text *text, GPtrArray *findings)
 {
     const request_state *st = state;
     const char *s = text->view.text;
     size_t len = text->view.len, pos = 0;
     gssize ov[2], nv[2];
+    const cg_term_candidates *cands = &text->candidates;
 
-    while (pos < len && cg_filtered_regex_find_in(st->request, group, s, len, pos, ov, 1)) {
+    while (pos < len && cg_filtered_regex_find_in(st->request, cands, s, len, pos, ov, 1)) {
         pos = (size_t)ov[1] > pos ? (size_t)ov[1] : pos + 1;
         size_t from = ov[0] > 60 ? (size_t)ov[0] - 60 : 0;
         if (cg_regex_find(st->negation, s, (size_t)ov[0], from, nv, 1))

@@ -12,6 +12,7 @@
 
 #include "message.h"
 #include "normalize.h"
+#include "term_candidates.h"
 
 typedef enum {
     CG_CAT_CONTACT,
@@ -27,6 +28,9 @@ gboolean cg_category_from_name(const char *name, cg_category *out);
 typedef struct {
     const cg_segment *seg;
     cg_view view;
+    /* where the members of the engine's filter group (filter_group.h) of
+     * the categories being scanned could match in the view */
+    cg_term_candidates candidates;
 } cg_text;
 
 /* The whole message as the detectors see it. */

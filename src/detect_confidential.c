@@ -362,7 +362,8 @@ load_names(cg_namelist *nl, const char *path, GError **error)
 }
 
 cg_detector *
-cg_confidential_detector_new(const cg_config *cfg, cg_termset *terms, GError **error)
+cg_confidential_detector_new(const cg_config *cfg, cg_termset *terms,
+                             cg_filter_group *group G_GNUC_UNUSED, GError **error)
 {
     confidential_detector *cd = g_new0(confidential_detector, 1);
     cd->base.name = "confidential";

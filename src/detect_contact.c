@@ -1,9 +1,10 @@
 /*
  * detect_contact.c -- the contact detector: means of direct contact shared or asked for.
  *
- * Runs every enabled rule family (contact_*.c) over every segment, after
- * one pass of the filter their long alternations share (filtered_regex.h),
- * then judges what they found in context (contact_context.c).
+ * Runs every enabled rule family (contact_*.c) over every segment, their
+ * long alternations tried where the engine's filter group found they could
+ * start (filtered_regex.h), then judges what they found in context
+ * (contact_context.c).
  */
 #include "contact.h"
 #include "contact_context.h"
@@ -26,7 +27,6 @@ typedef struct {
     const cg_contact_family *families[G_N_ELEMENTS(all_families)];
     void *states[G_N_ELEMENTS(all_families)];
     size_t n;
-    cg_filter_group *group;        /* the families' term-filtered patterns */
     cg_contact_context *context;
     cg_user_rules *user_rules;     /* NULL when none are configured */
 } contact_detector;
@@ -59,19 +59,14 @@ contact_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings)
 {
     const contact_detector *cd = (const contact_detector *)self;
     char *sender = sender_domain(doc->msg);
-    cg_term_candidates group;
-    cg_term_candidates_init(&group);
     for (size_t t = 0; t < doc->ntexts && !cg_doc_out_of_time(doc); t++) {
         guint first = findings->len;
-        const cg_view *v = &doc->texts[t].view;
-        cg_filter_group_find(cd->group, v->text, v->len, &group);
         for (size_t i = 0; i < cd->n && !cg_doc_out_of_time(doc); i++)
-            cd->families[i]->scan(cd->states[i], &doc->texts[t], &group, findings);
+            cd->families[i]->scan(cd->states[i], &doc->texts[t], findings);
         if (cd->user_rules)
             cg_user_rules_scan(cd->user_rules, &doc->texts[t], findings);
         cg_contact_context_judge(cd->context, &doc->texts[t], sender, findings, first);
     }
-    cg_term_candidates_clear(&group);
     g_free(sender);
 }
 
@@ -81,21 +76,20 @@ contact_free(cg_detector *self)
     contact_detector *cd = (contact_detector *)self;
     for (size_t i = 0; i < cd->n; i++)
         cd->families[i]->free(cd->states[i]);
-    cg_filter_group_free(cd->group);
     cg_contact_context_free(cd->context);
     cg_user_rules_free(cd->user_rules);
     g_free(cd);
 }
 
 cg_detector *
-cg_contact_detector_new(const cg_config *cfg, cg_termset *terms G_GNUC_UNUSED, GError **error)
+cg_contact_detector_new(const cg_config *cfg, cg_termset *terms G_GNUC_UNUSED,
+                        cg_filter_group *group, GError **error)
 {
     contact_detector *cd = g_new0(contact_detector, 1);
     cd->base.name = "contact";
     cd->base.category = CG_CAT_CONTACT;
     cd->base.run = contact_run;
     cd->base.free = contact_free;
-    cd->group = cg_filter_group_new();
     if (!(cd->context = cg_contact_context_new(cfg, error)) ||
         (cfg->contact_rules_file && *cfg->contact_rules_file &&
          !(cd->user_rules = cg_user_rules_load(cfg->contact_rules_file, error)))) {
@@ -106,7 +100,7 @@ cg_contact_detector_new(const cg_config *cfg, cg_termset *terms G_GNUC_UNUSED, G
         if (!cfg->contact_rules || !g_strv_contains((const char *const *)cfg->contact_rules,
                                                     all_families[i]->name))
             continue;
-        void *state = all_families[i]->compile(cfg, cd->group, error);
+        void *state = all_families[i]->compile(cfg, group, error);
         if (!state) {
             contact_free(&cd->base);
             return NULL;

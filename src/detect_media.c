@@ -208,7 +208,8 @@ media_free(cg_detector *self)
 }
 
 cg_detector *
-cg_media_detector_new(const cg_config *cfg, cg_termset *terms, GError **error)
+cg_media_detector_new(const cg_config *cfg, cg_termset *terms,
+                      cg_filter_group *group G_GNUC_UNUSED, GError **error)
 {
     media_detector *md = g_new0(media_detector, 1);
     md->base.name = "media";

@@ -8,6 +8,7 @@ struct cg_engine {
     double threshold[CG_CAT_COUNT];
     gint64 max_scan_time_us;  /* 0 = no budget */
     GPtrArray *detectors;     /* cg_detector * */
+    cg_filter_group *group;   /* every term-filtered pattern of the detectors */
     cg_termset *terms;        /* the detectors' vocabularies, matched in one pass */
 };
 
@@ -23,18 +24,20 @@ cg_engine_new(const cg_config *cfg, GError **error)
 {
     cg_engine *engine = g_new0(cg_engine, 1);
     engine->detectors = g_ptr_array_new_with_free_func(detector_free);
-    engine->terms = cg_termset_new();
+    engine->group = cg_filter_group_new();
+    engine->terms = cg_termset_new(engine->group);
     for (int i = 0; i < CG_CAT_COUNT; i++)
         engine->threshold[i] = cfg->threshold[i];
     engine->max_scan_time_us = (gint64)cfg->max_scan_time * 1000;
 
-    cg_detector *(*const constructors[])(const cg_config *, cg_termset *, GError **) = {
+    cg_detector *(*const constructors[])(const cg_config *, cg_termset *, cg_filter_group *,
+                                         GError **) = {
         cg_contact_detector_new,
         cg_confidential_detector_new,
         cg_media_detector_new,
     };
     for (size_t i = 0; i < G_N_ELEMENTS(constructors); i++) {
-        cg_detector *d = constructors[i](cfg, engine->terms, error);
+        cg_detector *d = constructors[i](cfg, engine->terms, engine->group, error);
         if (!d) {
             cg_engine_free(engine);
             return NULL;
@@ -51,6 +54,7 @@ cg_engine_free(cg_engine *engine)
         return;
     g_ptr_array_free(engine->detectors, TRUE);
     cg_termset_free(engine->terms);
+    cg_filter_group_free(engine->group);
     g_free(engine);
 }
 
@@ -70,8 +74,11 @@ cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mas
     /* No detector to run (mail no category watches): no view to build. */
     for (size_t i = 0; i < doc.ntexts && (mask & CG_ALL_CATEGORIES); i++) {
         const cg_segment *seg = g_ptr_array_index(msg->segments, i);
-        doc.texts[i].seg = seg;
-        cg_view_build(&doc.texts[i].view, seg->text, seg->len);
+        cg_text *text = &doc.texts[i];
+        text->seg = seg;
+        cg_view_build(&text->view, seg->text, seg->len);
+        cg_filter_group_find(engine->group, mask, text->view.text, text->view.len,
+                             &text->candidates);
     }
 
     GArray *term_hits[CG_CAT_COUNT] = { NULL };
@@ -100,8 +107,10 @@ cg_engine_scan_only(const cg_engine *engine, const cg_message *msg, unsigned mas
     for (int c = 0; c < CG_CAT_COUNT; c++)
         if (term_hits[c])
             g_array_free(term_hits[c], TRUE);
-    for (size_t i = 0; i < doc.ntexts; i++)
+    for (size_t i = 0; i < doc.ntexts; i++) {
         cg_view_clear(&doc.texts[i].view);
+        cg_term_candidates_clear(&doc.texts[i].candidates);
+    }
     g_free(doc.texts);
     return result;
 }

@@ -2,7 +2,6 @@
  * evidence.c -- term tables matched over a message (see evidence.h).
  */
 #include "evidence.h"
-#include "term_candidates.h"
 #include "term_split.h"
 
 #include <string.h>
@@ -17,12 +16,13 @@ typedef struct {
     const char *rule;
     cg_regex *re;            /* unanchored, for a term the filter cannot take; else NULL */
     cg_term_split *split;    /* anchored, run only at the filter's candidates; else NULL */
+    cg_term_bits bit;        /* the split's in the filter group */
 } compiled_term;
 
 struct cg_termset {
     GArray *terms;           /* compiled_term */
     GPtrArray *owned;        /* rule names of added terms */
-    cg_term_filter *filter;  /* of every term: a term's bit may stand for others too */
+    cg_filter_group *group;  /* the engine's, the terms among its members */
     cg_regex_pool *pool;     /* the splits' regexes */
 };
 
@@ -30,9 +30,9 @@ static gboolean
 compile_term(cg_termset *ts, cg_category owner, int cls, const char *rule, const char *pattern,
              GError **error)
 {
-    compiled_term ct = { owner, cls, rule, NULL, NULL };
+    compiled_term ct = { owner, cls, rule, NULL, NULL, 0 };
     gboolean compiled;
-    if (cg_term_filter_add(ts->filter, ts->terms->len, pattern, TRUE)) {
+    if ((ct.bit = cg_filter_group_add(ts->group, owner, pattern, TRUE))) {
         ct.split = g_new(cg_term_split, 1);
         compiled = cg_term_split_init(ct.split, ts->pool, pattern, CG_RE_CASELESS, error);
     } else {
@@ -47,12 +47,12 @@ compile_term(cg_termset *ts, cg_category owner, int cls, const char *rule, const
 }
 
 cg_termset *
-cg_termset_new(void)
+cg_termset_new(cg_filter_group *group)
 {
     cg_termset *ts = g_new0(cg_termset, 1);
     ts->terms = g_array_new(FALSE, FALSE, sizeof(compiled_term));
     ts->owned = g_ptr_array_new_with_free_func(g_free);
-    ts->filter = cg_term_filter_new_lookback();
+    ts->group = group;
     ts->pool = cg_regex_pool_new();
     return ts;
 }
@@ -89,7 +89,6 @@ cg_termset_free(cg_termset *ts)
     g_array_free(ts->terms, TRUE);
     cg_regex_pool_free(ts->pool);
     g_ptr_array_free(ts->owned, TRUE);
-    cg_term_filter_free(ts->filter);
     g_free(ts);
 }
 
@@ -106,11 +105,11 @@ add_hit(GArray *hits, const compiled_term *ct, guint text, const gssize *ov, siz
  * Of the pattern, only the alternatives that can begin with the byte at
  * the candidate are run. */
 static void
-scan_candidates(const compiled_term *ct, guint index, const cg_view *v, guint text,
+scan_candidates(const compiled_term *ct, const cg_view *v, guint text,
                 const cg_term_candidates *cands, GArray *hits)
 {
     size_t n, next = 0;
-    const guint32 *pos = cg_term_candidates_of(cands, CG_TERM_BIT(index), &n);
+    const guint32 *pos = cg_term_candidates_of(cands, ct->bit, &n);
     unsigned kept = 0;
     gssize ov[2];
     for (size_t c = 0; c < n && kept < MAX_HITS_PER_TERM; c++) {
@@ -138,27 +137,18 @@ scan_everywhere(const compiled_term *ct, const cg_view *v, guint text, GArray *h
 void
 cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_CAT_COUNT])
 {
-    gboolean any_filtered = FALSE;
-    for (guint i = 0; i < ts->terms->len; i++) {
-        const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
-        any_filtered = any_filtered || (ct->split && hits[ct->owner]);
-    }
-    cg_term_candidates cands;
-    cg_term_candidates_init(&cands);
     for (guint t = 0; t < doc->ntexts; t++) {
         const cg_view *v = &doc->texts[t].view;
-        cg_term_candidates_find(&cands, any_filtered ? ts->filter : NULL, v->text, v->len);
         for (guint i = 0; i < ts->terms->len; i++) {
             const compiled_term *ct = &g_array_index(ts->terms, compiled_term, i);
             if (!hits[ct->owner])
                 continue;
             if (ct->split)
-                scan_candidates(ct, i, v, t, &cands, hits[ct->owner]);
+                scan_candidates(ct, v, t, &doc->texts[t].candidates, hits[ct->owner]);
             else
                 scan_everywhere(ct, v, t, hits[ct->owner]);
         }
     }
-    cg_term_candidates_clear(&cands);
 }
 
 char *

@@ -5,16 +5,17 @@
  * A detector lists its vocabulary as terms: a PCRE2 pattern and the class of
  * evidence it is (a metric word, a figure, a confidentiality marker...).
  * The engine keeps the terms of all such detectors in one set, each term
- * marked with its detector's category, because finding where terms could
- * start is one pass over a text however many terms there are: two sets cost
- * two passes.  cg_termset_scan finds every match of every term in every
- * segment; each detector then weighs its own hits by class and by how close
- * they are.
+ * marked with its detector's category, and each a member of the engine's
+ * filter group (filter_group.h): finding where terms could start is one
+ * pass over a text however many terms there are.  cg_termset_scan finds
+ * every match of every term in every segment; each detector then weighs
+ * its own hits by class and by how close they are.
  */
 #ifndef CG_EVIDENCE_H
 #define CG_EVIDENCE_H
 
 #include "detect.h"
+#include "filter_group.h"
 #include "rules.h"
 
 typedef struct {
@@ -32,7 +33,8 @@ typedef struct {
 
 typedef struct cg_termset cg_termset;
 
-cg_termset *cg_termset_new(void);
+/* A set whose terms join group. */
+cg_termset *cg_termset_new(cg_filter_group *group);
 /* Add a detector's terms, its hits to go to its category's array. */
 gboolean cg_termset_add_terms(cg_termset *ts, cg_category owner, const cg_term *terms, size_t n,
                               GError **error);
@@ -42,7 +44,8 @@ gboolean cg_termset_add(cg_termset *ts, cg_category owner, int cls, const char *
 void cg_termset_free(cg_termset *ts);
 
 /* Append a cg_hit to hits[c] for every match in every text of every term of
- * each category c whose hits[c] is not NULL; the others' terms are not tried. */
+ * each category c whose hits[c] is not NULL; the others' terms are not
+ * tried.  The texts' candidates were found for those categories. */
 void cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_CAT_COUNT]);
 
 /* A pattern matching any of words as whole words (literal, caseless); NULL for none. */

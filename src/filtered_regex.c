@@ -4,11 +4,6 @@
  */
 #include "filtered_regex.h"
 
-struct cg_filter_group {
-    cg_term_filter *filter;      /* member i is term i */
-    guint members;
-};
-
 struct cg_filtered_regex {
     cg_regex *plain;
     cg_regex *anchored;          /* tried at candidates; NULL: plain searches only */
@@ -24,29 +19,6 @@ cg_filtered_regex_force_plain(gboolean on)
     plain_forced = on;
 }
 
-cg_filter_group *
-cg_filter_group_new(void)
-{
-    cg_filter_group *g = g_new0(cg_filter_group, 1);
-    g->filter = cg_term_filter_new();
-    return g;
-}
-
-void
-cg_filter_group_free(cg_filter_group *g)
-{
-    if (!g)
-        return;
-    cg_term_filter_free(g->filter);
-    g_free(g);
-}
-
-void
-cg_filter_group_find(const cg_filter_group *g, const char *s, size_t len, cg_term_candidates *out)
-{
-    cg_term_candidates_find(out, g->members ? g->filter : NULL, s, len);
-}
-
 static cg_filtered_regex *
 filtered_regex_plain(const char *pattern, unsigned flags, GError **error)
 {
@@ -60,14 +32,14 @@ filtered_regex_plain(const char *pattern, unsigned flags, GError **error)
 }
 
 cg_filtered_regex *
-cg_filtered_regex_new_in(cg_filter_group *g, const char *pattern, unsigned flags, GError **error)
+cg_filtered_regex_new_in(cg_filter_group *g, cg_category owner, const char *pattern,
+                         unsigned flags, GError **error)
 {
     cg_filtered_regex *fr = filtered_regex_plain(pattern, flags, error);
     /* The prefix reader knows byte-mode syntax only. */
     if (!fr || (flags & (CG_RE_UTF | CG_RE_EXTENDED | CG_RE_ANCHORED)) ||
-        !cg_term_filter_add(g->filter, g->members, pattern, (flags & CG_RE_CASELESS) != 0))
+        !(fr->bit = cg_filter_group_add(g, owner, pattern, (flags & CG_RE_CASELESS) != 0)))
         return fr;
-    fr->bit = CG_TERM_BIT(g->members++);
     if (!(fr->anchored = cg_regex_new(pattern, flags | CG_RE_ANCHORED, error))) {
         cg_filtered_regex_free(fr);
         return NULL;

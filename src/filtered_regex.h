@@ -8,10 +8,10 @@
  * come from the term filter (the bytes the pattern's matches begin with) or,
  * when a family knows better, from its own candidate function.
  *
- * The patterns the term filter reads are members of a filter group: one
- * term filter for all of them, so one pass over a text finds the
- * candidates of every member (cg_filter_group_find) and each member is
- * tried at its own.
+ * The patterns the term filter reads are members of the engine's filter
+ * group (filter_group.h), with the lexicons' terms: one pass over a text
+ * finds the candidates of every member, and each member is tried at its
+ * own.
  *
  * One difference, on adversarial input only: a match limit hit at one
  * position abandons that position, where the unanchored search gave up on
@@ -20,39 +20,31 @@
 #ifndef CG_FILTERED_REGEX_H
 #define CG_FILTERED_REGEX_H
 
+#include "filter_group.h"
 #include "rules.h"
-#include "term_candidates.h"
 
 /* The first position p, from <= p <= len, where a match could start, or
  * len + 1.  data is the caller's (it may keep a cursor there). */
 typedef size_t (*cg_candidate_fn)(void *data, const char *s, size_t len, size_t from);
 
 typedef struct cg_filtered_regex cg_filtered_regex;
-typedef struct cg_filter_group cg_filter_group;
 
-cg_filter_group *cg_filter_group_new(void);
-/* After its members are freed. */
-void cg_filter_group_free(cg_filter_group *g);
-
-/* Compiles pattern (flags as cg_regex_new) as a member of g when the term
- * filter can read its first bytes; otherwise it is searched the plain way.
- * Up to CG_TERM_BITS members have candidates of their own; more share them. */
-cg_filtered_regex *cg_filtered_regex_new_in(cg_filter_group *g, const char *pattern,
-                                            unsigned flags, GError **error);
+/* Compiles pattern (flags as cg_regex_new) as a member of g for category
+ * owner when the term filter can read its first bytes; otherwise it is
+ * searched the plain way. */
+cg_filtered_regex *cg_filtered_regex_new_in(cg_filter_group *g, cg_category owner,
+                                            const char *pattern, unsigned flags, GError **error);
 /* Compiles pattern to be tried at the candidates of next, a family's own. */
 cg_filtered_regex *cg_filtered_regex_new_with(const char *pattern, unsigned flags,
                                               cg_candidate_fn next, GError **error);
 void cg_filtered_regex_free(cg_filtered_regex *fr);
 
-/* The candidates of every member of g over a text, for cg_filtered_regex_find. */
-void cg_filter_group_find(const cg_filter_group *g, const char *s, size_t len,
-                          cg_term_candidates *out);
-
 /* Same answer as cg_regex_find with the unfiltered pattern, for a pattern of
  * cg_filtered_regex_new_with: data goes to its candidate function. */
 gboolean cg_filtered_regex_find(const cg_filtered_regex *fr, void *data, const char *s,
                                 size_t len, size_t start, gssize *ovec, unsigned nvec);
-/* The same for a group member: cands are what cg_filter_group_find found over s. */
+/* The same for a group member: cands are what cg_filter_group_find found
+ * over s for a mask with the member's category. */
 gboolean cg_filtered_regex_find_in(const cg_filtered_regex *fr, const cg_term_candidates *cands,
                                    const char *s, size_t len, size_t start, gssize *ovec,
                                    unsigned nvec);

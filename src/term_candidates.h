@@ -2,10 +2,10 @@
  * term_candidates.h -- a term filter's candidates over one text, grouped by
  * term bit.
  *
- * Several patterns share one term filter (the lexicons' term set, the
- * contact detector's filter group) so that one pass over a text serves
- * them all; each pattern then reads only the positions of its own bit,
- * not every candidate of every pattern.
+ * Many patterns share one term filter (filter_group.h) so that one pass
+ * over a text serves them all; each pattern then reads only the positions
+ * of its own bit, not every candidate of every pattern.  A zeroed
+ * cg_term_candidates holds none.
  */
 #ifndef CG_TERM_CANDIDATES_H
 #define CG_TERM_CANDIDATES_H
@@ -13,12 +13,10 @@
 #include "term_filter.h"
 
 typedef struct {
-    GArray *found;           /* cg_term_candidate, as the filter gives them */
     guint32 *pos;            /* bit b's positions: pos[from[b]] up to pos[from[b + 1]] */
     guint32 from[CG_TERM_BITS + 1];
 } cg_term_candidates;
 
-void cg_term_candidates_init(cg_term_candidates *c);
 void cg_term_candidates_clear(cg_term_candidates *c);
 
 /* Replaces c's candidates with those of f over text; a NULL f finds none. */

@@ -354,23 +354,32 @@ insert_late(cg_term_filter *f, const cg_prefix *pf, guint index)
 }
 
 gboolean
-cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean caseless)
+cg_term_filter_add_to(cg_term_filter *const *filters, guint n, guint index, const char *pattern,
+                      gboolean caseless)
 {
-    GArray *prefixes = cg_pattern_prefixes(pattern, caseless, f->lookback);
+    GArray *prefixes = cg_pattern_prefixes(pattern, caseless, filters[0]->lookback);
     if (!prefixes)
         return FALSE;
     if (passes_every_word(prefixes)) {
         g_array_free(prefixes, TRUE);
         return FALSE;
     }
-    for (guint i = 0; i < prefixes->len; i++) {
-        const cg_prefix *pf = &g_array_index(prefixes, cg_prefix, i);
-        if (pf->late)
-            insert_late(f, pf, index);
-        else
-            insert_prefix(f, pf, index);
+    for (guint k = 0; k < n; k++) {
+        for (guint i = 0; i < prefixes->len; i++) {
+            const cg_prefix *pf = &g_array_index(prefixes, cg_prefix, i);
+            if (pf->late)
+                insert_late(filters[k], pf, index);
+            else
+                insert_prefix(filters[k], pf, index);
+        }
     }
     g_array_free(prefixes, TRUE);
     return TRUE;
+}
+
+gboolean
+cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean caseless)
+{
+    return cg_term_filter_add_to(&f, 1, index, pattern, caseless);
 }
 

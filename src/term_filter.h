@@ -44,6 +44,10 @@ void cg_term_filter_free(cg_term_filter *f);
 /* Describe term index by its pattern (byte mode, caseless or not).  Returns
  * FALSE, adding nothing, when the pattern is beyond the analyser. */
 gboolean cg_term_filter_add(cg_term_filter *f, guint index, const char *pattern, gboolean caseless);
+/* The same into n filters at once, all with look-back or all without: the
+ * pattern is read once. */
+gboolean cg_term_filter_add_to(cg_term_filter *const *filters, guint n, guint index,
+                               const char *pattern, gboolean caseless);
 
 /* Append, in ascending order, every position of text (len included, for
  * empty matches) where at least one added term could start. */

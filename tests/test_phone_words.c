@@ -70,7 +70,7 @@ test_shortcuts_change_nothing(void **state)
             g_string_append(body, separators[g_rand_int_range(rand, 0, G_N_ELEMENTS(separators))]);
         }
         cg_segment seg = {"1", CG_SEG_BODY, "text/plain", body->str, body->len};
-        cg_text text = {&seg, {0}};
+        cg_text text = { .seg = &seg };
         cg_view_build(&text.view, body->str, body->len);
         char *got = findings_key(w, &text, FALSE, &found);
         char *want = findings_key(w, &text, TRUE, &found_plain);
