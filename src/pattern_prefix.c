@@ -48,13 +48,13 @@ lead_of(const cg_pattern_node *n, cg_byteset *bytes, int *spaces, gboolean *wide
     }
 }
 
-/* Moves out of *in, into the returned array, the prefixes still at the
- * match start that n is stepped over for: a repeat or set of word bytes
- * and spaces that holds every letter (it would make every word a
- * candidate), or an optional one after such a lead.  They come out late,
- * the lead widened by n.  NULL when none is. */
+/* Returns, late and with the lead widened by n, the prefixes of in still
+ * at the match start that n is stepped over for: a repeat or set of word
+ * bytes and spaces that holds every letter (it would make every word a
+ * candidate), or an optional one after such a lead; *rest gets the others.
+ * NULL, and *rest too, when none is: in stays as it is. */
 static GArray *
-step_over_lead(const cg_pattern_node *n, GArray *in)
+step_over_lead(const cg_pattern_node *n, const GArray *in, GArray **rest)
 {
     cg_byteset bytes = { { 0 } };
     int spaces;
@@ -63,15 +63,21 @@ step_over_lead(const cg_pattern_node *n, GArray *in)
         return NULL;
     gboolean optional = n->kind == CG_NODE_REP && n->min == 0;
     GArray *stepped = NULL;
-    for (guint i = 0; i < in->len;) {
-        cg_prefix *pf = &g_array_index(in, cg_prefix, i);
+    *rest = NULL;
+    for (guint i = 0; i < in->len; i++) {
+        const cg_prefix *pf = &g_array_index(in, cg_prefix, i);
         if (pf->len > 0 || !(wide || (pf->late && optional)) ||
             pf->lead_spaces + spaces > G_MAXUINT8) {
-            i++;
+            if (*rest)
+                g_array_append_vals(*rest, pf, 1);
             continue;
         }
-        if (!stepped)
+        if (!stepped) {
+            /* the ones before stay */
             stepped = g_array_new(FALSE, FALSE, sizeof(cg_prefix));
+            *rest = g_array_new(FALSE, FALSE, sizeof(cg_prefix));
+            g_array_append_vals(*rest, in->data, i);
+        }
         cg_prefix late = *pf;
         late.late = TRUE;
         late.lead_spaces = (guint8)(late.lead_spaces + spaces);
@@ -79,7 +85,6 @@ step_over_lead(const cg_pattern_node *n, GArray *in)
             late.lead.bits[b] |= bytes.bits[b];
         late.has_tail = FALSE;     /* a lookahead before the lead spoke of the lead */
         g_array_append_val(stepped, late);
-        g_array_remove_index(in, i);
     }
     return stepped;
 }
@@ -92,20 +97,29 @@ typedef struct {
     gboolean allow_late;
 } walk;
 
-static GArray *extend_plain(const cg_pattern_node *n, GArray *in, const walk *w);
+static GArray *extend_plain(const cg_pattern_node *n, const GArray *in, const walk *w);
+
+static GArray *
+copied(const GArray *in)
+{
+    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(cg_prefix), in->len);
+    g_array_append_vals(out, in->data, in->len);
+    return out;
+}
 
 /* Extends each prefix in `in` by what n can match next; full prefixes pass
  * unchanged.  Returns a new array, or NULL when there are too many.  With
  * w->allow_late, leads are stepped over (step_over_lead). */
 static GArray *
-extend(const cg_pattern_node *n, GArray *in, const walk *w)
+extend(const cg_pattern_node *n, const GArray *in, const walk *w)
 {
     if (!in)
         return NULL;
-    GArray *rest = g_array_copy(in);
-    GArray *stepped = w->allow_late ? step_over_lead(n, rest) : NULL;
-    GArray *out = extend_plain(n, rest, w);
-    g_array_free(rest, TRUE);
+    GArray *rest = NULL;
+    GArray *stepped = w->allow_late ? step_over_lead(n, in, &rest) : NULL;
+    GArray *out = extend_plain(n, rest ? rest : in, w);
+    if (rest)
+        g_array_free(rest, TRUE);
     if (stepped && out)
         g_array_append_vals(out, stepped->data, stepped->len);
     if (stepped)
@@ -135,7 +149,7 @@ append_set(cg_prefix *pf, const cg_byteset *set)
 }
 
 static GArray *
-extend_plain(const cg_pattern_node *n, GArray *in, const walk *w)
+extend_plain(const cg_pattern_node *n, const GArray *in, const walk *w)
 {
     GArray *out = g_array_new(FALSE, FALSE, sizeof(cg_prefix));
     switch (n->kind) {
@@ -163,12 +177,15 @@ extend_plain(const cg_pattern_node *n, GArray *in, const walk *w)
         }
         break;
     case CG_NODE_CAT: {
-        GArray *cur = g_array_copy(in);
-        for (guint k = 0; k < n->kids->len && cur; k++) {
-            GArray *next = extend(g_ptr_array_index(n->kids, k), cur, w);
-            g_array_free(cur, TRUE);
+        GArray *cur = NULL;
+        for (guint k = 0; k < n->kids->len && (k == 0 || cur); k++) {
+            GArray *next = extend(g_ptr_array_index(n->kids, k), k == 0 ? in : cur, w);
+            if (cur)
+                g_array_free(cur, TRUE);
             cur = next;
         }
+        if (n->kids->len == 0)
+            cur = copied(in);
         if (!cur) {
             g_array_free(out, TRUE);
             return NULL;
@@ -196,7 +213,7 @@ extend_plain(const cg_pattern_node *n, GArray *in, const walk *w)
         const walk inside = { w->depth, FALSE };
         int min = MIN(n->min, w->depth + 1);
         int extra = n->max < 0 ? w->depth + 1 : MIN(n->max - n->min, w->depth + 1);
-        GArray *cur = g_array_copy(in);
+        GArray *cur = copied(in);
         for (int r = 0; r < min && cur; r++) {
             GArray *next = extend(kid, cur, &inside);
             g_array_free(cur, TRUE);
