@@ -348,9 +348,11 @@ insert_late(cg_term_filter *f, const cg_prefix *pf, guint index)
     for (int i = 0; i < 32; i++)
         f->lead[b].bits[i] |= pf->lead.bits[i];
     f->lead_spaces[b] = MAX(f->lead_spaces[b], pf->lead_spaces);
-    /* the skip loop tests f's raw pairs only */
+    /* the skip loop tests f's raw pairs only; where no late prefix
+     * begins, the late filter is not read */
     for (int i = 0; i < PAIR_BITS; i++)
-        f->raw_pair_kinds[i] |= f->late->raw_pair_kinds[i];
+        if (f->late->raw_pair_kinds[i])
+            f->raw_pair_kinds[i] |= (guint8)(f->late->raw_pair_kinds[i] | LATE_PAIR);
 }
 
 gboolean

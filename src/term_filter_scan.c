@@ -194,7 +194,11 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
                 batched = 0;
             }
         }
-        cg_term_bits late_terms = f->late ? terms_at(f->late, t, len, p, (int)kind) : 0;
+        /* Late prefixes begin at few of the positions the others stop at:
+         * the same raw pair says where. */
+        gboolean late_here = f->late && (p + 1 >= len ||
+                                         (f->raw_pair_kinds[pair_key(t[p], t[p + 1])] & LATE_PAIR));
+        cg_term_bits late_terms = late_here ? terms_at(f->late, t, len, p, (int)kind) : 0;
         if (late_terms) {
             if (!late)
                 late = g_array_new(FALSE, FALSE, sizeof(cg_term_candidate));

@@ -22,6 +22,8 @@
 /* What the byte before a position is, as the tables are indexed. */
 enum { AFTER_NON_WORD, AFTER_DIGIT, AFTER_LETTER, N_AFTER };
 
+#define LATE_PAIR (1u << N_AFTER)  /* in raw_pair_kinds */
+
 static inline int
 byte_kind(guint8 b)
 {
@@ -49,8 +51,9 @@ struct cg_term_filter {
     guint8 pair_final[N_AFTER][PAIR_BITS / 8];
     guint8 triple[TRIPLE_BITS / 8];  /* hashed (a, b, c, kind) */
     /* The skip loop's one test: bit k of a pair of bytes as written (every
-     * case) is set when some prefix allowed after kind k begins with them.
-     * A byte per pair, not a bit: the loop reads it with one load. */
+     * case) is set when some prefix allowed after kind k begins with them,
+     * late ones included; bit LATE_PAIR when a late prefix does.  A byte
+     * per pair, not a bit: the loop reads it with one load. */
     guint8 raw_pair_kinds[PAIR_BITS];
     guint8 kind_of[256];           /* byte_kind as a table: no branches in the skip loop */
     guint8 kind_bit[256];          /* 1 << byte_kind, to test against raw_pair_kinds */
