@@ -49,13 +49,16 @@ terms_at(const cg_term_filter *f, const guint8 *t, size_t len, size_t p, int kin
     cg_term_bits bits = f->any_length.after[kind];
     if (p < len) {
         possible = f->raw_first[kind][t[p]];
-        if (!possible || !prefix_bitmaps_pass(f, t, len, p, kind))
+        if (!possible)
             return 0;
-        /* The second stage answers exactly for checked terms: where it
-         * decides alone, the first stage's tables add only lookups (2% of
-         * the scan's instructions on the mix). */
+        /* The second stage answers for checked terms: where it decides
+         * alone, the bitmaps and the first stage's tables add only lookups
+         * (the bitmaps rejected a fifth of the positions the walk then
+         * rejects as fast: 4% of the scan's instructions on the mix). */
         if (!(possible & ~f->checked) && p + CG_PREFIX_MAX <= len)
             return whole_terms_at(f, t, p, kind) & possible;
+        if (!prefix_bitmaps_pass(f, t, len, p, kind))
+            return 0;
         guint8 a = fold(t[p]);
         bits |= f->first[a].after[kind];
         if (p + 1 < len) {

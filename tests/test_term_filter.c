@@ -213,9 +213,11 @@ candidates_not_in(const GArray *shared, const GArray *alone, cg_term_bits bit, s
  * sharing its bit do not get in a filter of their own.  A hashed table
  * without keys handed out the bits of whatever other prefixes shared a
  * slot (" delivery" passed the strategy term, which no "d" word begins).
- * Lower-case words only: the second stage reads every other byte as one
- * symbol and keeps [A-Z][a-z]{2,} as its first symbol alone, so where the
- * first stage is not read a byte another term allows may pass. */
+ * Lower-case words and spaces only: the second stage reads every other
+ * byte as one symbol and keeps [A-Z][a-z]{2,} as its first symbol alone,
+ * so where it decides alone a byte another term allows may pass.  For the
+ * same reason apostrophes and hyphens go, not turn into spaces: where the
+ * other terms stop at "i d like", the walk reads "i'd like". */
 static void
 test_shared_filter_adds_nothing(void **state)
 {
@@ -238,8 +240,11 @@ test_shared_filter_adds_nothing(void **state)
     unsigned extra = 0, shared_count = 0;
     for (guint t = 0; t < texts->len; t++) {
         GString *text = g_ptr_array_index(texts, t);
+        gsize kept = 0;
         for (gsize i = 0; i < text->len; i++)
-            text->str[i] = g_ascii_isalpha(text->str[i]) ? g_ascii_tolower(text->str[i]) : ' ';
+            if (text->str[i] != '\'' && text->str[i] != '-')
+                text->str[kept++] = g_ascii_isalpha(text->str[i]) ? g_ascii_tolower(text->str[i]) : ' ';
+        g_string_truncate(text, kept);
         g_array_set_size(in_shared, 0);
         cg_term_filter_candidates(shared, text->str, text->len, in_shared);
         shared_count += in_shared->len;
@@ -249,7 +254,7 @@ test_shared_filter_adds_nothing(void **state)
             extra += candidates_not_in(in_shared, in_alone, CG_TERM_BIT(b), text->len);
         }
     }
-    assert_true(shared_count > 1000);
+    assert_true(shared_count > 800);
     assert_int_equal(extra, 0);
     g_array_free(in_shared, TRUE);
     g_array_free(in_alone, TRUE);
