@@ -472,12 +472,12 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
             memcpy(edge + 1, text + p, MIN(len - p, 16));
             chunk = edge;
         }
-        guint64 half[2];
-        if (!mask16_halves(street_start_bytes(load16(chunk), load16(chunk + 1)), half))
-            continue;                   /* most chunks: no start */
-        for (int i; (i = take_marked16(half)) >= 0;)
-            if (street_starts_at(starts, s, len, p + (size_t)i))
-                return p + (size_t)i;
+        /* Most chunks mark none; the others a few, mostly words of prose
+         * that street_starts_at settles in a few steps. */
+        for (guint marks = mask16_bits(street_start_bytes(load16(chunk), load16(chunk + 1)));
+             marks; marks &= marks - 1)
+            if (street_starts_at(starts, s, len, p + (size_t)__builtin_ctz(marks)))
+                return p + (size_t)__builtin_ctz(marks);
     }
     return len + 1;
 }
