@@ -51,17 +51,18 @@ static const street_word *const street_words_by_letter[26] = {
     ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
 };
 
-/* The lower-case letters that begin a street or box word above: 'a' to
- * 'c', 'e', 'l' and the even bytes 'p' to 'v'.  A lower-case letter is a
- * street start only there, so cg_next_street_start leaves out the other
- * word starts of prose; index_street_words checks this agrees with
+/* The lower-case letters that begin a caseless street or box word above:
+ * 'a' to 'c', 'e', 'l' and the even bytes 'p' to 't' ("Via" is read only
+ * with its capital, and capitals are all looked at).  A lower-case letter
+ * is a street start only there, so cg_next_street_start leaves out the
+ * other word starts of prose; index_street_words checks this agrees with
  * street_words_by_letter. */
 static inline mask16
 street_word_initials16(bytes16 x)
 {
     mask16 a_to_c = bytes16_within(x, 'a', 'c');
-    mask16 p_r_t_v = bytes16_within(x, 'p', 'v') & ((x & 1) == 0);
-    return a_to_c | (x == 'e') | (x == 'l') | p_r_t_v;
+    mask16 p_r_t = bytes16_within(x, 'p', 't') & ((x & 1) == 0);
+    return a_to_c | (x == 'e') | (x == 'l') | p_r_t;
 }
 
 /* A street or box word of at most eight bytes, read from eight bytes of
@@ -73,6 +74,10 @@ typedef struct {
 } word_key;
 
 #define MAX_WORDS_BY_LETTER 8
+/* The bit of "p.o. box" and the "post..." words in street_word_sets. */
+#define BOX_PAIR (1u << MAX_WORDS_BY_LETTER)
+/* first_byte_bit's letters: 'a'..'z' then 'A'..'Z'. */
+#define FIRST_BYTE_LETTERS 52
 
 struct cg_street_starts {
     char **en_type_text;       /* the English street types, one word each */
@@ -81,14 +86,15 @@ struct cg_street_starts {
      * begins with it (either case): most capitalised names are ruled out by
      * their first byte and length before the types are compared. */
     guint16 en_type_lengths[256];
-    /* By a word's second byte, the first bytes (first_byte_bit) of the
-     * street and box words it may go on. */
-    guint64 street_word_pairs[256];
+    /* By a word's first byte (first_byte_bit) and its second, the street
+     * and box words it may be: bit i for street_word_keys[letter][i] and
+     * BOX_PAIR, so that a word of prose is ruled out by its first two bytes
+     * and one beginning like "pa" or "pl" is compared with that one word. */
+    guint16 street_word_sets[FIRST_BYTE_LETTERS][256];
     /* The street and box words of street_words_by_letter as word_keys. */
     word_key street_word_keys[26][MAX_WORDS_BY_LETTER];
-    guint8 street_word_key_count[26];
     /* By a word's second byte, the first bytes of the French types it may
-     * go on, as street_word_pairs. */
+     * go on: bit first_byte_bit(first) of fr_type_pairs[second]. */
     guint64 fr_type_pairs[256];
 };
 
@@ -122,7 +128,8 @@ fold_byte(guchar c)
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* The bit of a street or box word's first byte in street_word_pairs: 0..25
+/* The index of a word's first byte in street_word_sets and its bit in
+ * fr_type_pairs: 0..25
  * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
 static inline unsigned
 first_byte_bit(guchar c)
@@ -139,6 +146,18 @@ mark_word_pair(guint64 *pairs, guchar first, guchar second, gboolean exact)
         for (int c = 0; c < (exact ? 1 : 2); c++)
             pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
                 G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
+}
+
+/* Adds word to the street_word_sets of first then second, as
+ * mark_word_pair: both cases of each unless exact.  first is a letter. */
+static void
+mark_word_set(cg_street_starts *starts, guchar first, guchar second, gboolean exact,
+              guint word)
+{
+    for (int f = 0; f < (exact ? 1 : 2); f++)
+        for (int c = 0; c < (exact ? 1 : 2); c++)
+            starts->street_word_sets[first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first)]
+                                    [c ? (guchar)g_ascii_toupper(second) : second] |= word;
 }
 
 /* Lower-case words caseless (none has a capital after its first byte), the
@@ -164,19 +183,19 @@ index_street_words(cg_street_starts *starts)
 {
     for (int letter = 0; letter < 26; letter++) {
         bytes16 initial = { (guint8)('a' + letter) };
-        g_assert(!street_words_by_letter[letter] || street_word_initials16(initial)[0]);
+        guint count = 0;
         for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++) {
-            mark_word_pair(starts->street_word_pairs, (guchar)w->text[0], (guchar)w->text[1],
-                           g_ascii_isupper(w->text[0]));
-            g_assert(starts->street_word_key_count[letter] < MAX_WORDS_BY_LETTER);
-            starts->street_word_keys[letter][starts->street_word_key_count[letter]++] =
-                word_key_of(w);
+            gboolean exact = g_ascii_isupper(w->text[0]);
+            g_assert(exact || street_word_initials16(initial)[0]);
+            g_assert(count < MAX_WORDS_BY_LETTER);
+            mark_word_set(starts, (guchar)w->text[0], (guchar)w->text[1], exact, 1u << count);
+            starts->street_word_keys[letter][count++] = word_key_of(w);
         }
     }
     /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || is_space_byte((guchar)c))
-            mark_word_pair(starts->street_word_pairs, 'p', (guchar)c, FALSE);
+            mark_word_set(starts, 'p', (guchar)c, FALSE, BOX_PAIR);
 }
 
 cg_street_starts *
@@ -223,16 +242,16 @@ eight_bytes_at(const guchar *s, size_t len, size_t p)
 }
 
 /* Whether a street or box word of IB_TYPE or BOX_WORD begins at p, where
- * begins_street_or_box_word found an ASCII letter: the shortest forms those
- * alternations accept, caseless but for "R.", "Al.", "Via", "Piazza" and
- * "Corso"; "p.o. box" and the "post..." words as a 'p', an optional '.', an
- * optional space and an 'o'. */
+ * begins_street_or_box_word found an ASCII letter and the words its first
+ * two bytes may begin (words, as street_word_sets): the shortest forms
+ * those alternations accept, caseless but for "R.", "Al.", "Via", "Piazza"
+ * and "Corso"; "p.o. box" and the "post..." words as a 'p', an optional
+ * '.', an optional space and an 'o'. */
 static gboolean
 street_or_box_word_after_pair(const cg_street_starts *starts, const guchar *s, size_t p,
-                              size_t len)
+                              size_t len, guint words)
 {
-    guchar first = fold_byte(s[p]);
-    if (first == 'p') {
+    if (words & BOX_PAIR) {
         size_t q = p + 1;
         if (q < len && s[q] == '.')
             q++;
@@ -241,22 +260,30 @@ street_or_box_word_after_pair(const cg_street_starts *starts, const guchar *s, s
         if (q < len && fold_byte(s[q]) == 'o')
             return TRUE;
     }
+    words &= ~BOX_PAIR;
+    if (!words)
+        return FALSE;
     guint64 x = eight_bytes_at(s, len, p);
-    const word_key *keys = starts->street_word_keys[first - 'a'];
-    for (unsigned i = 0; i < starts->street_word_key_count[first - 'a']; i++)
-        if (((x | keys[i].fold) & keys[i].mask) == keys[i].value)
+    const word_key *keys = starts->street_word_keys[fold_byte(s[p]) - 'a'];
+    for (; words; words &= words - 1) {
+        const word_key *key = &keys[__builtin_ctz(words)];
+        if (((x | key->fold) & key->mask) == key->value)
             return TRUE;
+    }
     return FALSE;
 }
 
-/* The same, first ruling out by their first two bytes (street_word_pairs)
+/* The same, first ruling out by their first two bytes (street_word_sets)
  * nearly all the words of prose it runs at, without a call. */
 static inline gboolean
 begins_street_or_box_word(const cg_street_starts *starts, const guchar *s, size_t p,
                           size_t len)
 {
-    return p + 1 < len && starts->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1 &&
-           street_or_box_word_after_pair(starts, s, p, len);
+    unsigned first = first_byte_bit(s[p]);
+    guint words;
+    return p + 1 < len && first < FIRST_BYTE_LETTERS &&
+           (words = starts->street_word_sets[first][s[p + 1]]) != 0 &&
+           street_or_box_word_after_pair(starts, s, p, len, words);
 }
 
 static size_t
