@@ -446,36 +446,57 @@ street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, si
     return number_after_letters(s, len, next) || english_type_from(starts, s, len, next, 2);
 }
 
-/* Whether a street line can start at p: a digit, capital or street or box
- * word where its alternatives allow one, and street_may_start. */
+/* The bytes after which no house number starts (NUM_START): a word byte or
+ * a price, decimal or path mark. */
+static const gboolean ends_no_house_number[256] = {
+    ['0' ... '9'] = TRUE, ['A' ... 'Z'] = TRUE, ['a' ... 'z'] = TRUE, ['_'] = TRUE,
+    ['.'] = TRUE, [','] = TRUE, ['/'] = TRUE, ['$'] = TRUE, ['#'] = TRUE, ['-'] = TRUE,
+    [0xa3] = TRUE, [0xac] = TRUE,
+};
+
+/* Whether a street line can start at p, a digit or capital where its
+ * alternatives allow one, and street_may_start. */
 static inline gboolean
-street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
+number_or_name_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
 {
     guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
     gboolean start;
-    if (g_ascii_islower(c))         /* the most frequent: a word of prose, settled here */
-        return !is_word_byte(before) && begins_street_or_box_word(starts, s, p, len);
     if (g_ascii_isdigit(c))
-        start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
+        start = !ends_no_house_number[before];
     else
         start = (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
                                         s[p + 1] <= 0x9e)) && !g_ascii_isalpha(before);
     return start && street_may_start(starts, s, len, p);
 }
 
-/* The bytes of x where street_starts_at may hold, before being the bytes
- * one earlier: a capital or the first letter of a street or box word after
- * no ASCII letter (a capital may follow a digit), a digit after no ASCII
- * letter or digit, a 0xc3 (the first byte of the accented capitals) after
- * no ASCII letter.  Prose is mostly letters inside words and spaces, none
- * of which is a start. */
-static inline mask16
-street_start_bytes(bytes16 before, bytes16 x)
+/* Whether a street or box word begins at p, a lower-case letter after no
+ * word byte; at holds the bytes from p, a NUL after the last.  The most
+ * frequent start, nearly always a word of prose ruled out by its first two
+ * bytes. */
+static inline gboolean
+street_word_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p,
+                      const char *at)
+{
+    guint words = starts->street_word_sets[(guchar)at[0] - 'a'][(guchar)at[1]];
+    return words && street_or_box_word_after_pair(starts, s, p, len, words);
+}
+
+/* The bytes of x where a street line may start, before being the bytes one
+ * earlier, as the bits of mask16_bits: a capital after no ASCII letter (it
+ * may follow a digit), a digit after no ASCII letter or digit, a 0xc3 (the
+ * first byte of the accented capitals) after no ASCII letter, and the first
+ * letter of a lower-case street or box word after no word byte, which are
+ * also *words.  Prose is mostly letters inside words and spaces, none of
+ * which is a start. */
+static inline guint
+street_start_marks(bytes16 before, bytes16 x, guint *words)
 {
     mask16 letter_before = ascii_letters16(before), digit_before = ascii_digits16(before);
     mask16 first_digit = ascii_digits16(x) & ~digit_before;
     mask16 capital = bytes16_within(x, 'A', 'Z');
-    return (capital | street_word_initials16(x) | first_digit | (x == 0xc3)) & ~letter_before;
+    *words = mask16_bits(street_word_initials16(x) &
+                         ~(letter_before | digit_before | (before == '_')));
+    return *words | mask16_bits((capital | first_digit | (x == 0xc3)) & ~letter_before);
 }
 
 size_t
@@ -484,27 +505,31 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
     const cg_street_starts *starts = data;
     const guchar *s = (const guchar *)text;
     for (size_t p = from; p < len; p += 16) {
-        /* The byte before the sixteen at p, then those sixteen.  At the
-         * ends of the text they come from a copy with NULs after the last
-         * byte and a space before the first: neither is a start nor keeps
-         * one from being one, as in street_starts_at.  The true byte before
-         * is copied where there is one only to keep the marks few. */
-        char edge[17];
+        /* The byte before the sixteen at p, those sixteen and the one
+         * after (street_word_starts_at reads the second byte of a word).
+         * At the ends of the text they come from a copy with NULs after the
+         * last byte and a space before the first: neither is a start nor
+         * keeps one from being one, as in number_or_name_starts_at.  The
+         * true byte before is copied where there is one only to keep the
+         * marks few. */
+        char edge[18];
         const char *chunk;
-        if (p > 0 && len - p >= 16) {
+        if (p > 0 && len - p > 16) {
             chunk = text + p - 1;
         } else {                        /* filled only here: not on every step */
             edge[0] = p > 0 ? text[p - 1] : ' ';
-            memset(edge + 1, 0, 16);
-            memcpy(edge + 1, text + p, MIN(len - p, 16));
+            memset(edge + 1, 0, 17);
+            memcpy(edge + 1, text + p, MIN(len - p, 17));
             chunk = edge;
         }
-        /* Most chunks mark none; the others a few, mostly words of prose
-         * that street_starts_at settles in a few steps. */
-        for (guint marks = mask16_bits(street_start_bytes(load16(chunk), load16(chunk + 1)));
-             marks; marks &= marks - 1)
-            if (street_starts_at(starts, s, len, p + (size_t)__builtin_ctz(marks)))
-                return p + (size_t)__builtin_ctz(marks);
+        /* Most chunks mark none; the others a few, mostly words of prose. */
+        guint words, marks = street_start_marks(load16(chunk), load16(chunk + 1), &words);
+        for (; marks; marks &= marks - 1) {
+            int i = __builtin_ctz(marks);
+            if (words >> i & 1 ? street_word_starts_at(starts, s, len, p + i, chunk + 1 + i)
+                               : number_or_name_starts_at(starts, s, len, p + i))
+                return p + (size_t)i;
+        }
     }
     return len + 1;
 }
