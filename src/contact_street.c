@@ -241,6 +241,19 @@ eight_bytes_at(const guchar *s, size_t len, size_t p)
     return load_le64(last);
 }
 
+/* Whether one of words (as street_word_sets, BOX_PAIR left out) of the
+ * first letter keys is x, the eight bytes where a word begins. */
+static inline gboolean
+is_one_of_words(const word_key *keys, guint words, guint64 x)
+{
+    for (; words; words &= words - 1) {
+        const word_key *key = &keys[__builtin_ctz(words)];
+        if (((x | key->fold) & key->mask) == key->value)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Whether a street or box word of IB_TYPE or BOX_WORD begins at p, where
  * begins_street_or_box_word found an ASCII letter and the words its first
  * two bytes may begin (words, as street_word_sets): the shortest forms
@@ -263,14 +276,8 @@ street_or_box_word_after_pair(const cg_street_starts *starts, const guchar *s, s
     words &= ~BOX_PAIR;
     if (!words)
         return FALSE;
-    guint64 x = eight_bytes_at(s, len, p);
-    const word_key *keys = starts->street_word_keys[fold_byte(s[p]) - 'a'];
-    for (; words; words &= words - 1) {
-        const word_key *key = &keys[__builtin_ctz(words)];
-        if (((x | key->fold) & key->mask) == key->value)
-            return TRUE;
-    }
-    return FALSE;
+    return is_one_of_words(starts->street_word_keys[fold_byte(s[p]) - 'a'], words,
+                           eight_bytes_at(s, len, p));
 }
 
 /* The same, first ruling out by their first two bytes (street_word_sets)
@@ -472,13 +479,19 @@ number_or_name_starts_at(const cg_street_starts *starts, const guchar *s, size_t
 /* Whether a street or box word begins at p, a lower-case letter after no
  * word byte; at holds the bytes from p, a NUL after the last.  The most
  * frequent start, nearly always a word of prose ruled out by its first two
- * bytes. */
+ * bytes; the others, mostly words like "pa..." or "pl...", are compared
+ * here with the one or few street words they may be, without a call. */
 static inline gboolean
 street_word_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p,
                       const char *at)
 {
     guint words = starts->street_word_sets[(guchar)at[0] - 'a'][(guchar)at[1]];
-    return words && street_or_box_word_after_pair(starts, s, p, len, words);
+    if (!words)
+        return FALSE;
+    if (words & BOX_PAIR || len - p < 8)
+        return street_or_box_word_after_pair(starts, s, p, len, words);
+    return is_one_of_words(starts->street_word_keys[(guchar)at[0] - 'a'], words,
+                           load_le64((const char *)s + p));
 }
 
 /* The bytes of x where a street line may start, before being the bytes one
