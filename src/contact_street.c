@@ -51,17 +51,18 @@ static const street_word *const street_words_by_letter[26] = {
     ['r' - 'a'] = street_words_r, ['t' - 'a'] = street_words_t, ['v' - 'a'] = street_words_v,
 };
 
-/* The lower-case letters that begin a street or box word above: 'a' to
- * 'c', 'e', 'l' and the even bytes 'p' to 'v'.  A lower-case letter is a
- * street start only there, so cg_next_street_start leaves out the other
- * word starts of prose; index_street_words checks this agrees with
+/* The lower-case letters that begin a caseless street or box word above:
+ * 'a' to 'c', 'e', 'l' and the even bytes 'p' to 't' ("Via" is read only
+ * with its capital, and capitals are all looked at).  A lower-case letter
+ * is a street start only there, so cg_next_street_start leaves out the
+ * other word starts of prose; index_street_words checks this agrees with
  * street_words_by_letter. */
 static inline mask16
 street_word_initials16(bytes16 x)
 {
     mask16 a_to_c = bytes16_within(x, 'a', 'c');
-    mask16 p_r_t_v = bytes16_within(x, 'p', 'v') & ((x & 1) == 0);
-    return a_to_c | (x == 'e') | (x == 'l') | p_r_t_v;
+    mask16 p_r_t = bytes16_within(x, 'p', 't') & ((x & 1) == 0);
+    return a_to_c | (x == 'e') | (x == 'l') | p_r_t;
 }
 
 /* A street or box word of at most eight bytes, read from eight bytes of
@@ -73,6 +74,10 @@ typedef struct {
 } word_key;
 
 #define MAX_WORDS_BY_LETTER 8
+/* The bit of "p.o. box" and the "post..." words in street_word_sets. */
+#define BOX_PAIR (1u << MAX_WORDS_BY_LETTER)
+/* first_byte_bit's letters: 'a'..'z' then 'A'..'Z'. */
+#define FIRST_BYTE_LETTERS 52
 
 struct cg_street_starts {
     char **en_type_text;       /* the English street types, one word each */
@@ -81,14 +86,15 @@ struct cg_street_starts {
      * begins with it (either case): most capitalised names are ruled out by
      * their first byte and length before the types are compared. */
     guint16 en_type_lengths[256];
-    /* By a word's second byte, the first bytes (first_byte_bit) of the
-     * street and box words it may go on. */
-    guint64 street_word_pairs[256];
+    /* By a word's first byte (first_byte_bit) and its second, the street
+     * and box words it may be: bit i for street_word_keys[letter][i] and
+     * BOX_PAIR, so that a word of prose is ruled out by its first two bytes
+     * and one beginning like "pa" or "pl" is compared with that one word. */
+    guint16 street_word_sets[FIRST_BYTE_LETTERS][256];
     /* The street and box words of street_words_by_letter as word_keys. */
     word_key street_word_keys[26][MAX_WORDS_BY_LETTER];
-    guint8 street_word_key_count[26];
     /* By a word's second byte, the first bytes of the French types it may
-     * go on, as street_word_pairs. */
+     * go on: bit first_byte_bit(first) of fr_type_pairs[second]. */
     guint64 fr_type_pairs[256];
 };
 
@@ -122,7 +128,8 @@ fold_byte(guchar c)
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* The bit of a street or box word's first byte in street_word_pairs: 0..25
+/* The index of a word's first byte in street_word_sets and its bit in
+ * fr_type_pairs: 0..25
  * for 'a'..'z', 26..51 for 'A'..'Z', 63 (never set) for any other byte. */
 static inline unsigned
 first_byte_bit(guchar c)
@@ -139,6 +146,18 @@ mark_word_pair(guint64 *pairs, guchar first, guchar second, gboolean exact)
         for (int c = 0; c < (exact ? 1 : 2); c++)
             pairs[c ? (guchar)g_ascii_toupper(second) : second] |=
                 G_GUINT64_CONSTANT(1) << first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first);
+}
+
+/* Adds word to the street_word_sets of first then second, as
+ * mark_word_pair: both cases of each unless exact.  first is a letter. */
+static void
+mark_word_set(cg_street_starts *starts, guchar first, guchar second, gboolean exact,
+              guint word)
+{
+    for (int f = 0; f < (exact ? 1 : 2); f++)
+        for (int c = 0; c < (exact ? 1 : 2); c++)
+            starts->street_word_sets[first_byte_bit(f ? (guchar)g_ascii_toupper(first) : first)]
+                                    [c ? (guchar)g_ascii_toupper(second) : second] |= word;
 }
 
 /* Lower-case words caseless (none has a capital after its first byte), the
@@ -164,19 +183,19 @@ index_street_words(cg_street_starts *starts)
 {
     for (int letter = 0; letter < 26; letter++) {
         bytes16 initial = { (guint8)('a' + letter) };
-        g_assert(!street_words_by_letter[letter] || street_word_initials16(initial)[0]);
+        guint count = 0;
         for (const street_word *w = street_words_by_letter[letter]; w && w->text; w++) {
-            mark_word_pair(starts->street_word_pairs, (guchar)w->text[0], (guchar)w->text[1],
-                           g_ascii_isupper(w->text[0]));
-            g_assert(starts->street_word_key_count[letter] < MAX_WORDS_BY_LETTER);
-            starts->street_word_keys[letter][starts->street_word_key_count[letter]++] =
-                word_key_of(w);
+            gboolean exact = g_ascii_isupper(w->text[0]);
+            g_assert(exact || street_word_initials16(initial)[0]);
+            g_assert(count < MAX_WORDS_BY_LETTER);
+            mark_word_set(starts, (guchar)w->text[0], (guchar)w->text[1], exact, 1u << count);
+            starts->street_word_keys[letter][count++] = word_key_of(w);
         }
     }
     /* "p.o. box", "po box", "p o box", "post...": a '.', a space or an 'o'. */
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || is_space_byte((guchar)c))
-            mark_word_pair(starts->street_word_pairs, 'p', (guchar)c, FALSE);
+            mark_word_set(starts, 'p', (guchar)c, FALSE, BOX_PAIR);
 }
 
 cg_street_starts *
@@ -222,17 +241,30 @@ eight_bytes_at(const guchar *s, size_t len, size_t p)
     return load_le64(last);
 }
 
+/* Whether one of words (as street_word_sets, BOX_PAIR left out) of the
+ * first letter keys is x, the eight bytes where a word begins. */
+static inline gboolean
+is_one_of_words(const word_key *keys, guint words, guint64 x)
+{
+    for (; words; words &= words - 1) {
+        const word_key *key = &keys[__builtin_ctz(words)];
+        if (((x | key->fold) & key->mask) == key->value)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Whether a street or box word of IB_TYPE or BOX_WORD begins at p, where
- * begins_street_or_box_word found an ASCII letter: the shortest forms those
- * alternations accept, caseless but for "R.", "Al.", "Via", "Piazza" and
- * "Corso"; "p.o. box" and the "post..." words as a 'p', an optional '.', an
- * optional space and an 'o'. */
+ * begins_street_or_box_word found an ASCII letter and the words its first
+ * two bytes may begin (words, as street_word_sets): the shortest forms
+ * those alternations accept, caseless but for "R.", "Al.", "Via", "Piazza"
+ * and "Corso"; "p.o. box" and the "post..." words as a 'p', an optional
+ * '.', an optional space and an 'o'. */
 static gboolean
 street_or_box_word_after_pair(const cg_street_starts *starts, const guchar *s, size_t p,
-                              size_t len)
+                              size_t len, guint words)
 {
-    guchar first = fold_byte(s[p]);
-    if (first == 'p') {
+    if (words & BOX_PAIR) {
         size_t q = p + 1;
         if (q < len && s[q] == '.')
             q++;
@@ -241,22 +273,24 @@ street_or_box_word_after_pair(const cg_street_starts *starts, const guchar *s, s
         if (q < len && fold_byte(s[q]) == 'o')
             return TRUE;
     }
-    guint64 x = eight_bytes_at(s, len, p);
-    const word_key *keys = starts->street_word_keys[first - 'a'];
-    for (unsigned i = 0; i < starts->street_word_key_count[first - 'a']; i++)
-        if (((x | keys[i].fold) & keys[i].mask) == keys[i].value)
-            return TRUE;
-    return FALSE;
+    words &= ~BOX_PAIR;
+    if (!words)
+        return FALSE;
+    return is_one_of_words(starts->street_word_keys[fold_byte(s[p]) - 'a'], words,
+                           eight_bytes_at(s, len, p));
 }
 
-/* The same, first ruling out by their first two bytes (street_word_pairs)
+/* The same, first ruling out by their first two bytes (street_word_sets)
  * nearly all the words of prose it runs at, without a call. */
 static inline gboolean
 begins_street_or_box_word(const cg_street_starts *starts, const guchar *s, size_t p,
                           size_t len)
 {
-    return p + 1 < len && starts->street_word_pairs[s[p + 1]] >> first_byte_bit(s[p]) & 1 &&
-           street_or_box_word_after_pair(starts, s, p, len);
+    unsigned first = first_byte_bit(s[p]);
+    guint words;
+    return p + 1 < len && first < FIRST_BYTE_LETTERS &&
+           (words = starts->street_word_sets[first][s[p + 1]]) != 0 &&
+           street_or_box_word_after_pair(starts, s, p, len, words);
 }
 
 static size_t
@@ -419,36 +453,63 @@ street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, si
     return number_after_letters(s, len, next) || english_type_from(starts, s, len, next, 2);
 }
 
-/* Whether a street line can start at p: a digit, capital or street or box
- * word where its alternatives allow one, and street_may_start. */
+/* The bytes after which no house number starts (NUM_START): a word byte or
+ * a price, decimal or path mark. */
+static const gboolean ends_no_house_number[256] = {
+    ['0' ... '9'] = TRUE, ['A' ... 'Z'] = TRUE, ['a' ... 'z'] = TRUE, ['_'] = TRUE,
+    ['.'] = TRUE, [','] = TRUE, ['/'] = TRUE, ['$'] = TRUE, ['#'] = TRUE, ['-'] = TRUE,
+    [0xa3] = TRUE, [0xac] = TRUE,
+};
+
+/* Whether a street line can start at p, a digit or capital where its
+ * alternatives allow one, and street_may_start. */
 static inline gboolean
-street_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
+number_or_name_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p)
 {
     guchar c = s[p], before = p > 0 ? s[p - 1] : ' ';
     gboolean start;
-    if (g_ascii_islower(c))         /* the most frequent: a word of prose, settled here */
-        return !is_word_byte(before) && begins_street_or_box_word(starts, s, p, len);
     if (g_ascii_isdigit(c))
-        start = !is_word_byte(before) && !(before && strchr(".,/$#-\xa3\xac", before));
+        start = !ends_no_house_number[before];
     else
         start = (g_ascii_isupper(c) || (c == 0xc3 && p + 1 < len && s[p + 1] >= 0x80 &&
                                         s[p + 1] <= 0x9e)) && !g_ascii_isalpha(before);
     return start && street_may_start(starts, s, len, p);
 }
 
-/* The bytes of x where street_starts_at may hold, before being the bytes
- * one earlier: a capital or the first letter of a street or box word after
- * no ASCII letter (a capital may follow a digit), a digit after no ASCII
- * letter or digit, a 0xc3 (the first byte of the accented capitals) after
- * no ASCII letter.  Prose is mostly letters inside words and spaces, none
- * of which is a start. */
-static inline mask16
-street_start_bytes(bytes16 before, bytes16 x)
+/* Whether a street or box word begins at p, a lower-case letter after no
+ * word byte; at holds the bytes from p, a NUL after the last.  The most
+ * frequent start, nearly always a word of prose ruled out by its first two
+ * bytes; the others, mostly words like "pa..." or "pl...", are compared
+ * here with the one or few street words they may be, without a call. */
+static inline gboolean
+street_word_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p,
+                      const char *at)
+{
+    guint words = starts->street_word_sets[(guchar)at[0] - 'a'][(guchar)at[1]];
+    if (!words)
+        return FALSE;
+    if (words & BOX_PAIR || len - p < 8)
+        return street_or_box_word_after_pair(starts, s, p, len, words);
+    return is_one_of_words(starts->street_word_keys[(guchar)at[0] - 'a'], words,
+                           load_le64((const char *)s + p));
+}
+
+/* The bytes of x where a street line may start, before being the bytes one
+ * earlier, as the bits of mask16_bits: a capital after no ASCII letter (it
+ * may follow a digit), a digit after no ASCII letter or digit, a 0xc3 (the
+ * first byte of the accented capitals) after no ASCII letter, and the first
+ * letter of a lower-case street or box word after no word byte, which are
+ * also *words.  Prose is mostly letters inside words and spaces, none of
+ * which is a start. */
+static inline guint
+street_start_marks(bytes16 before, bytes16 x, guint *words)
 {
     mask16 letter_before = ascii_letters16(before), digit_before = ascii_digits16(before);
     mask16 first_digit = ascii_digits16(x) & ~digit_before;
     mask16 capital = bytes16_within(x, 'A', 'Z');
-    return (capital | street_word_initials16(x) | first_digit | (x == 0xc3)) & ~letter_before;
+    *words = mask16_bits(street_word_initials16(x) &
+                         ~(letter_before | digit_before | (before == '_')));
+    return *words | mask16_bits((capital | first_digit | (x == 0xc3)) & ~letter_before);
 }
 
 size_t
@@ -457,27 +518,31 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
     const cg_street_starts *starts = data;
     const guchar *s = (const guchar *)text;
     for (size_t p = from; p < len; p += 16) {
-        /* The byte before the sixteen at p, then those sixteen.  At the
-         * ends of the text they come from a copy with NULs after the last
-         * byte and a space before the first: neither is a start nor keeps
-         * one from being one, as in street_starts_at.  The true byte before
-         * is copied where there is one only to keep the marks few. */
-        char edge[17];
+        /* The byte before the sixteen at p, those sixteen and the one
+         * after (street_word_starts_at reads the second byte of a word).
+         * At the ends of the text they come from a copy with NULs after the
+         * last byte and a space before the first: neither is a start nor
+         * keeps one from being one, as in number_or_name_starts_at.  The
+         * true byte before is copied where there is one only to keep the
+         * marks few. */
+        char edge[18];
         const char *chunk;
-        if (p > 0 && len - p >= 16) {
+        if (p > 0 && len - p > 16) {
             chunk = text + p - 1;
         } else {                        /* filled only here: not on every step */
             edge[0] = p > 0 ? text[p - 1] : ' ';
-            memset(edge + 1, 0, 16);
-            memcpy(edge + 1, text + p, MIN(len - p, 16));
+            memset(edge + 1, 0, 17);
+            memcpy(edge + 1, text + p, MIN(len - p, 17));
             chunk = edge;
         }
-        guint64 half[2];
-        if (!mask16_halves(street_start_bytes(load16(chunk), load16(chunk + 1)), half))
-            continue;                   /* most chunks: no start */
-        for (int i; (i = take_marked16(half)) >= 0;)
-            if (street_starts_at(starts, s, len, p + (size_t)i))
+        /* Most chunks mark none; the others a few, mostly words of prose. */
+        guint words, marks = street_start_marks(load16(chunk), load16(chunk + 1), &words);
+        for (; marks; marks &= marks - 1) {
+            int i = __builtin_ctz(marks);
+            if (words >> i & 1 ? street_word_starts_at(starts, s, len, p + i, chunk + 1 + i)
+                               : number_or_name_starts_at(starts, s, len, p + i))
                 return p + (size_t)i;
+        }
     }
     return len + 1;
 }

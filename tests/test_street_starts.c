@@ -48,8 +48,9 @@ static const char *const french_lines[] = { "12 %s de la Paix", "12, %s Victor H
 static const char *const street_word_lines[] = { "%s Mayor 5", "%s das Flores, 123", "%s X 5" };
 static const char *const box_lines[] = { "%s 123", "%s 1" };
 
-/* Before a line: nothing, a word, a letter that makes it no start. */
-static const char *const leads[] = { "", "see ", "x", "\n" };
+/* Before a line: nothing, a word, a letter or digit that makes it no start,
+ * a mark after which a box word starts but a street word does not. */
+static const char *const leads[] = { "", "see ", "x", "\n", "7", "/" };
 
 /* The address findings of a scan, one line each with offsets and score. */
 static char *
