@@ -10,7 +10,7 @@
  * Portuguese, French and German.
  */
 #include "contact_phone_stretch.h"
-#include "ascii_words64.h"
+#include "ascii_bytes16.h"
 
 #include <string.h>
 
@@ -367,38 +367,52 @@ may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
     return w->start_third[w->start_row[(guint8)s[p]][second]][third];
 }
 
+/* The bytes marked in m, one bit each, the first byte lowest. */
+static inline guint
+bytes16_marked_bits(mask16 m)
+{
+    guint64 half[2];
+    mask16_halves(m, half);
+    return (guint)(gather_high_bits(half[0]) | gather_high_bits(half[1]) << 8);
+}
+
 /*
  * With no stretch open, the tokens that cannot be number words and the
  * separators between them change nothing: the first position from i on where
- * a token may begin a number, eight bytes a step, the word starts among them
- * found without a branch per byte and each looked up in the start tables
- * until one passes.  Steps of eight rather than more, as a scan goes on from
- * just after the token found and would find the starts beyond it again.  It
- * stops at a byte of 0x80 or more (the caller takes that character on;
- * within a token, the rest of it cannot be a number either) and leaves the
- * last bytes to the caller, from the start of a token running into them.
- * s[i] is not inside a token.
+ * a token may begin a number, sixteen bytes a step (ascii_bytes16.h), the
+ * word starts among them found without a branch per byte and each looked up
+ * in the start tables until one passes.  A scan goes on from just after the
+ * token found and works out the rest of its step again, but only one token
+ * in eight or so passes.  It stops at a byte of 0x80 or more (the caller
+ * takes that character on; within a token, the rest of it cannot be a number
+ * either) and leaves the last bytes to the caller, from the start of a token
+ * running into them.  s[i] is not inside a token.
  */
 static size_t
 skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
 {
-    guint64 in_token = 0;    /* 0x80 if the byte before the step is in a token */
+    guint in_token = 0;      /* 1 if the byte before the step is in a token */
     size_t from = i;
     /* Two bytes beyond the step, so that a start's third byte is in the text. */
-    for (; i + 10 <= len; i += 8) {
-        guint64 x = load_le64(s + i), high = x & BYTES64_HIGH;
-        guint64 words = ascii_word_bytes(x);
-        guint64 starts = words & ~(words << 8 | in_token);
-        if (high)
-            starts &= (high & -high) - 1;    /* those before the first high byte */
-        for (guint64 m = starts; m; m &= m - 1) {
-            const char *p = s + i + first_marked_byte(m);
+    for (; i + 18 <= len; i += 16) {
+        bytes16 v = load16(s + i);
+        guint words = bytes16_marked_bits(ascii_letters16(v) | ascii_digits16(v));
+        guint starts = words & ~(words << 1 | in_token);
+        guint64 high[2];
+        memcpy(high, &v, sizeof high);
+        guint high_bits = 0;
+        if ((high[0] | high[1]) & BYTES64_HIGH) {
+            high_bits = bytes16_marked_bits((mask16)v < 0);
+            starts &= (high_bits & -high_bits) - 1;    /* those before the first high byte */
+        }
+        for (; starts; starts &= starts - 1) {
+            const char *p = s + i + __builtin_ctz(starts);
             if (w->start_third[w->start_row[(guint8)p[0]][(guint8)p[1]]][(guint8)p[2]])
                 return (size_t)(p - s);
         }
-        if (high)
-            return i + first_marked_byte(high);
-        in_token = words >> 56;
+        if (high_bits)
+            return i + (size_t)__builtin_ctz(high_bits);
+        in_token = words >> 15;
     }
     /* A token running into the last bytes: back to its start, once per text
      * rather than keeping the last start at every step.  The bytes passed are
