@@ -99,13 +99,14 @@ struct phone_words {
     gboolean starts[256];   /* bytes a number token can start with */
     guint8 byte_kind[256];  /* BYTE_*: the token loop's test without a call per byte */
     /* Whether a token may be digits and number words, from its first three
-     * bytes as they are: start_third[start_row[first][second]][third].  A
+     * bytes as they are: start_third[start_row[pair_key(first, second)]][third]
+     * (a key a two-byte load gives, one load less per word).  A
      * row for each pair of bytes that begins a word, ROW_ACCEPT where the
      * first two bytes settle it, ROW_REJECT for all others; one lookup
      * without a branch rejects most ordinary words.  Built on the bytes
      * lowered (any byte that ends a token as 0), then spread over every byte
      * that lowers to the same, so that the scan lowers nothing. */
-    guint8 start_row[256][256];
+    guint8 start_row[256 * 256];
     guint8 start_third[START_ROWS][256];
     guint rows;
     /* By the first two bytes of every word of two or more, the lengths of
@@ -113,6 +114,14 @@ struct phone_words {
      * are hashed. */
     guint32 pair_lengths[256][256];
 };
+
+/* The index in start_row of the pair a, b: what a little-endian load of
+ * the two bytes gives. */
+static inline guint
+pair_key(guint8 a, guint8 b)
+{
+    return a | (guint)b << 8;
+}
 
 static guint32
 length_bit(size_t n)
@@ -204,15 +213,16 @@ add_start(phone_words *w, const char *word)
     if (!b || b >= 0x80)
         return;
     if (!word[2]) {
-        w->start_row[a][b] = ROW_ACCEPT;
+        w->start_row[pair_key(a, b)] = ROW_ACCEPT;
         return;
     }
-    if (w->start_row[a][b] == ROW_REJECT) {
+    guint8 *row = &w->start_row[pair_key(a, b)];
+    if (*row == ROW_REJECT) {
         g_assert(w->rows < START_ROWS);
-        w->start_row[a][b] = (guint8)w->rows++;
-        memset(w->start_third[w->start_row[a][b]] + 0x80, 1, 0x80);
+        *row = (guint8)w->rows++;
+        memset(w->start_third[*row] + 0x80, 1, 0x80);
     }
-    w->start_third[w->start_row[a][b]][(guint8)word[2]] = 1;
+    w->start_third[*row][(guint8)word[2]] = 1;
 }
 
 /* The start tables, built on lowered bytes, made to take bytes as they are. */
@@ -222,10 +232,10 @@ spread_start_tables(phone_words *w)
     guint8 key[256];        /* ASCII letters lowered, digits and 0x80 or more kept, others 0 */
     for (int c = 0; c < 256; c++)
         key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
-    guint8 (*by_key)[256] = g_memdup2(w->start_row, sizeof w->start_row);
+    guint8 *by_key = g_memdup2(w->start_row, sizeof w->start_row);
     for (int a = 0; a < 256; a++)
         for (int b = 0; b < 256; b++)
-            w->start_row[a][b] = by_key[key[a]][key[b]];
+            w->start_row[pair_key(a, b)] = by_key[pair_key(key[a], key[b])];
     g_free(by_key);
     for (guint row = 0; row < w->rows; row++) {
         guint8 third_by_key[256];
@@ -267,10 +277,10 @@ phone_words_new(void)
         char one = (char)a;
         const number_word *whole = lookup(w, &one, 1);
         if (g_ascii_isdigit(a) || (whole && !is_homophone(whole)))
-            w->start_row[a][0] = ROW_ACCEPT;
+            w->start_row[pair_key(a, 0)] = ROW_ACCEPT;
         for (int b = 1; b < 256; b++)
             if (g_ascii_isdigit(a) || (w->starts[a] && b >= 0x80))
-                w->start_row[a][b] = ROW_ACCEPT;
+                w->start_row[pair_key(a, b)] = ROW_ACCEPT;
     }
     spread_start_tables(w);
     return w;
@@ -364,7 +374,7 @@ may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
 {
     guint8 second = p + 1 < len ? (guint8)s[p + 1] : ' ';  /* the end of the text ends the token */
     guint8 third = p + 2 < len ? (guint8)s[p + 2] : ' ';
-    return w->start_third[w->start_row[(guint8)s[p]][second]][third];
+    return w->start_third[w->start_row[pair_key((guint8)s[p], second)]][third];
 }
 
 /* The bytes marked in m, one bit each, the first byte lowest. */
@@ -405,9 +415,10 @@ skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
             high_bits = bytes16_marked_bits((mask16)v < 0);
             starts &= (high_bits & -high_bits) - 1;    /* those before the first high byte */
         }
+        const char *step = s + i;
         for (; starts; starts &= starts - 1) {
-            const char *p = s + i + __builtin_ctz(starts);
-            if (w->start_third[w->start_row[(guint8)p[0]][(guint8)p[1]]][(guint8)p[2]])
+            const char *p = step + (guint)__builtin_ctz(starts);
+            if (w->start_third[w->start_row[load_le16(p)]][(guint8)p[2]])
                 return (size_t)(p - s);
         }
         if (high_bits)
