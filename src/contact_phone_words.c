@@ -396,10 +396,13 @@ bytes16_marked_bits(mask16 m)
  * in eight or so passes.  It stops at a byte of 0x80 or more (the caller
  * takes that character on; within a token, the rest of it cannot be a number
  * either) and leaves the last bytes to the caller, from the start of a token
- * running into them.  s[i] is not inside a token.
+ * running into them.  s[i] is not inside a token.  When the token found
+ * ends within its step at an ASCII byte, *end is set to that end, so that
+ * the caller neither looks for it nor tests the token's start again; else
+ * *end is left alone.
  */
 static size_t
-skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
+skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len, size_t *end)
 {
     guint in_token = 0;      /* 1 if the byte before the step is in a token */
     size_t from = i;
@@ -417,9 +420,15 @@ skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
         }
         const char *step = s + i;
         for (; starts; starts &= starts - 1) {
-            const char *p = step + (guint)__builtin_ctz(starts);
-            if (w->start_third[w->start_row[load_le16(p)]][(guint8)p[2]])
+            guint at = (guint)__builtin_ctz(starts);
+            const char *p = step + at;
+            if (w->start_third[w->start_row[load_le16(p)]][(guint8)p[2]]) {
+                guint after = ~words & (0xfffeu << at) & 0xffffu;
+                guint stop = after & -after;                /* the first byte after the token */
+                if (stop && !(stop & high_bits))
+                    *end = i + (guint)__builtin_ctz(stop);
                 return (size_t)(p - s);
+            }
         }
         if (high_bits)
             return i + (size_t)__builtin_ctz(high_bits);
@@ -471,26 +480,32 @@ scan(const phone_words *w, const cg_text *text, GPtrArray *findings, gboolean sh
     st.natoms = st.words = st.nspans = 0;
     st.overflow = FALSE;
     while (i < len) {
+        size_t end = 0;     /* the token's end, where skip_to_candidate knows it */
         if (shortcuts && !stretch_is_open(&st)) {
-            i = skip_to_candidate(w, s, i, len);
+            i = skip_to_candidate(w, s, i, len, &end);
             if (i == len)
                 break;
         }
-        guint8 kind = w->byte_kind[(unsigned char)s[i]];
-        size_t width = 1;
-        if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
-            if (kind != BYTE_GAP || ++gap > MAX_GAP)
-                end_stretch(&st, text, findings, shortcuts);
-            i += width;
-            continue;
-        }
         size_t start = i;
-        i = token_end(w, s, i + width, len);
-        gap = 0;
-        if (shortcuts && !may_begin_number(w, s, start, len)) {
-            end_stretch(&st, text, findings, shortcuts);     /* cannot be a number word or digits */
-            continue;
+        if (!end) {
+            guint8 kind = w->byte_kind[(unsigned char)s[i]];
+            size_t width = 1;
+            if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
+                if (kind != BYTE_GAP || ++gap > MAX_GAP)
+                    end_stretch(&st, text, findings, shortcuts);
+                i += width;
+                continue;
+            }
+            end = token_end(w, s, i + width, len);
+            if (shortcuts && !may_begin_number(w, s, start, len)) {
+                i = end;
+                gap = 0;
+                end_stretch(&st, text, findings, shortcuts);     /* cannot be a number word or digits */
+                continue;
+            }
         }
+        i = end;
+        gap = 0;
         char buf[MAX_TOKEN + 1], *owned = NULL;
         const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
         token_span span = {start, i, st.natoms};
