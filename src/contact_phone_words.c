@@ -189,7 +189,7 @@ add_word(phone_words *w, const number_word *e)
     w->slot_len[slot] = (guint8)n;
 }
 
-static const number_word *
+static inline const number_word *
 lookup(const phone_words *w, const char *s, size_t n)
 {
     if (n == 0 || n > MAX_TOKEN)
@@ -307,7 +307,9 @@ token_atoms(const phone_words *w, const char *t, size_t n, stretch *st)
     if (n >= 2 && !g_ascii_isdigit(t[0]) && !has_pair(w, t[0], t[1]))
         return FALSE;
     const number_word *whole = n < 2 || may_be_word(w, t[0], t[1], n) ? lookup(w, t, n) : NULL;
-    if (whole && !is_homophone(whole)) {
+    /* A homophone as the whole token comes out the same from the split
+     * below, as its only part: taken here without a second lookup. */
+    if (whole) {
         stretch_add_atom(st, whole->kind, whole->value, TRUE);
         return TRUE;
     }
