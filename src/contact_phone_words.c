@@ -171,10 +171,17 @@ slot_of(const char *s, size_t n)
     return h & (WORD_SLOTS - 1);
 }
 
+/* A byte loop: the words are short, and a call to memcmp cost more. */
 static inline gboolean
 slot_holds(const phone_words *w, guint slot, const char *s, size_t n)
 {
-    return w->slot_len[slot] == n && memcmp(w->slots[slot]->word, s, n) == 0;
+    if (w->slot_len[slot] != n)
+        return FALSE;
+    const char *word = w->slots[slot]->word;
+    for (size_t i = 0; i < n; i++)
+        if (word[i] != s[i])
+            return FALSE;
+    return TRUE;
 }
 
 /* A later entry for the same word replaces the earlier one. */
