@@ -69,6 +69,14 @@ load_le64(const char *s)
     return GUINT64_FROM_LE(x);
 }
 
+static inline guint16
+load_le16(const char *s)
+{
+    guint16 x;
+    memcpy(&x, s, 2);
+    return GUINT16_FROM_LE(x);
+}
+
 /* Byte searches: where the next byte of some kind is, eight bytes a step. */
 
 /* The high bits of the bytes of x that are not printable ASCII ('!' to

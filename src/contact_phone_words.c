@@ -10,7 +10,7 @@
  * Portuguese, French and German.
  */
 #include "contact_phone_stretch.h"
-#include "ascii_words64.h"
+#include "ascii_bytes16.h"
 
 #include <string.h>
 
@@ -99,13 +99,14 @@ struct phone_words {
     gboolean starts[256];   /* bytes a number token can start with */
     guint8 byte_kind[256];  /* BYTE_*: the token loop's test without a call per byte */
     /* Whether a token may be digits and number words, from its first three
-     * bytes as they are: start_third[start_row[first][second]][third].  A
+     * bytes as they are: start_third[start_row[pair_key(first, second)]][third]
+     * (a key a two-byte load gives, one load less per word).  A
      * row for each pair of bytes that begins a word, ROW_ACCEPT where the
      * first two bytes settle it, ROW_REJECT for all others; one lookup
      * without a branch rejects most ordinary words.  Built on the bytes
      * lowered (any byte that ends a token as 0), then spread over every byte
      * that lowers to the same, so that the scan lowers nothing. */
-    guint8 start_row[256][256];
+    guint8 start_row[256 * 256];
     guint8 start_third[START_ROWS][256];
     guint rows;
     /* By the first two bytes of every word of two or more, the lengths of
@@ -113,6 +114,14 @@ struct phone_words {
      * are hashed. */
     guint32 pair_lengths[256][256];
 };
+
+/* The index in start_row of the pair a, b: what a little-endian load of
+ * the two bytes gives. */
+static inline guint
+pair_key(guint8 a, guint8 b)
+{
+    return a | (guint)b << 8;
+}
 
 static guint32
 length_bit(size_t n)
@@ -162,10 +171,17 @@ slot_of(const char *s, size_t n)
     return h & (WORD_SLOTS - 1);
 }
 
+/* A byte loop: the words are short, and a call to memcmp cost more. */
 static inline gboolean
 slot_holds(const phone_words *w, guint slot, const char *s, size_t n)
 {
-    return w->slot_len[slot] == n && memcmp(w->slots[slot]->word, s, n) == 0;
+    if (w->slot_len[slot] != n)
+        return FALSE;
+    const char *word = w->slots[slot]->word;
+    for (size_t i = 0; i < n; i++)
+        if (word[i] != s[i])
+            return FALSE;
+    return TRUE;
 }
 
 /* A later entry for the same word replaces the earlier one. */
@@ -180,7 +196,7 @@ add_word(phone_words *w, const number_word *e)
     w->slot_len[slot] = (guint8)n;
 }
 
-static const number_word *
+static inline const number_word *
 lookup(const phone_words *w, const char *s, size_t n)
 {
     if (n == 0 || n > MAX_TOKEN)
@@ -204,15 +220,16 @@ add_start(phone_words *w, const char *word)
     if (!b || b >= 0x80)
         return;
     if (!word[2]) {
-        w->start_row[a][b] = ROW_ACCEPT;
+        w->start_row[pair_key(a, b)] = ROW_ACCEPT;
         return;
     }
-    if (w->start_row[a][b] == ROW_REJECT) {
+    guint8 *row = &w->start_row[pair_key(a, b)];
+    if (*row == ROW_REJECT) {
         g_assert(w->rows < START_ROWS);
-        w->start_row[a][b] = (guint8)w->rows++;
-        memset(w->start_third[w->start_row[a][b]] + 0x80, 1, 0x80);
+        *row = (guint8)w->rows++;
+        memset(w->start_third[*row] + 0x80, 1, 0x80);
     }
-    w->start_third[w->start_row[a][b]][(guint8)word[2]] = 1;
+    w->start_third[*row][(guint8)word[2]] = 1;
 }
 
 /* The start tables, built on lowered bytes, made to take bytes as they are. */
@@ -222,10 +239,10 @@ spread_start_tables(phone_words *w)
     guint8 key[256];        /* ASCII letters lowered, digits and 0x80 or more kept, others 0 */
     for (int c = 0; c < 256; c++)
         key[c] = c >= 0x80 || g_ascii_isalnum(c) ? (guint8)ascii_lower((char)c) : 0;
-    guint8 (*by_key)[256] = g_memdup2(w->start_row, sizeof w->start_row);
+    guint8 *by_key = g_memdup2(w->start_row, sizeof w->start_row);
     for (int a = 0; a < 256; a++)
         for (int b = 0; b < 256; b++)
-            w->start_row[a][b] = by_key[key[a]][key[b]];
+            w->start_row[pair_key(a, b)] = by_key[pair_key(key[a], key[b])];
     g_free(by_key);
     for (guint row = 0; row < w->rows; row++) {
         guint8 third_by_key[256];
@@ -267,10 +284,10 @@ phone_words_new(void)
         char one = (char)a;
         const number_word *whole = lookup(w, &one, 1);
         if (g_ascii_isdigit(a) || (whole && !is_homophone(whole)))
-            w->start_row[a][0] = ROW_ACCEPT;
+            w->start_row[pair_key(a, 0)] = ROW_ACCEPT;
         for (int b = 1; b < 256; b++)
             if (g_ascii_isdigit(a) || (w->starts[a] && b >= 0x80))
-                w->start_row[a][b] = ROW_ACCEPT;
+                w->start_row[pair_key(a, b)] = ROW_ACCEPT;
     }
     spread_start_tables(w);
     return w;
@@ -297,7 +314,9 @@ token_atoms(const phone_words *w, const char *t, size_t n, stretch *st)
     if (n >= 2 && !g_ascii_isdigit(t[0]) && !has_pair(w, t[0], t[1]))
         return FALSE;
     const number_word *whole = n < 2 || may_be_word(w, t[0], t[1], n) ? lookup(w, t, n) : NULL;
-    if (whole && !is_homophone(whole)) {
+    /* A homophone as the whole token comes out the same from the split
+     * below, as its only part: taken here without a second lookup. */
+    if (whole) {
         stretch_add_atom(st, whole->kind, whole->value, TRUE);
         return TRUE;
     }
@@ -364,41 +383,65 @@ may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
 {
     guint8 second = p + 1 < len ? (guint8)s[p + 1] : ' ';  /* the end of the text ends the token */
     guint8 third = p + 2 < len ? (guint8)s[p + 2] : ' ';
-    return w->start_third[w->start_row[(guint8)s[p]][second]][third];
+    return w->start_third[w->start_row[pair_key((guint8)s[p], second)]][third];
+}
+
+/* The bytes marked in m, one bit each, the first byte lowest. */
+static inline guint
+bytes16_marked_bits(mask16 m)
+{
+    guint64 half[2];
+    mask16_halves(m, half);
+    return (guint)(gather_high_bits(half[0]) | gather_high_bits(half[1]) << 8);
 }
 
 /*
  * With no stretch open, the tokens that cannot be number words and the
  * separators between them change nothing: the first position from i on where
- * a token may begin a number, eight bytes a step, the word starts among them
- * found without a branch per byte and each looked up in the start tables
- * until one passes.  Steps of eight rather than more, as a scan goes on from
- * just after the token found and would find the starts beyond it again.  It
- * stops at a byte of 0x80 or more (the caller takes that character on;
- * within a token, the rest of it cannot be a number either) and leaves the
- * last bytes to the caller, from the start of a token running into them.
- * s[i] is not inside a token.
+ * a token may begin a number, sixteen bytes a step (ascii_bytes16.h), the
+ * word starts among them found without a branch per byte and each looked up
+ * in the start tables until one passes.  A scan goes on from just after the
+ * token found and works out the rest of its step again, but only one token
+ * in eight or so passes.  It stops at a byte of 0x80 or more (the caller
+ * takes that character on; within a token, the rest of it cannot be a number
+ * either) and leaves the last bytes to the caller, from the start of a token
+ * running into them.  s[i] is not inside a token.  When the token found
+ * ends within its step at an ASCII byte, *end is set to that end, so that
+ * the caller neither looks for it nor tests the token's start again; else
+ * *end is left alone.
  */
 static size_t
-skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len)
+skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len, size_t *end)
 {
-    guint64 in_token = 0;    /* 0x80 if the byte before the step is in a token */
+    guint in_token = 0;      /* 1 if the byte before the step is in a token */
     size_t from = i;
     /* Two bytes beyond the step, so that a start's third byte is in the text. */
-    for (; i + 10 <= len; i += 8) {
-        guint64 x = load_le64(s + i), high = x & BYTES64_HIGH;
-        guint64 words = ascii_word_bytes(x);
-        guint64 starts = words & ~(words << 8 | in_token);
-        if (high)
-            starts &= (high & -high) - 1;    /* those before the first high byte */
-        for (guint64 m = starts; m; m &= m - 1) {
-            const char *p = s + i + first_marked_byte(m);
-            if (w->start_third[w->start_row[(guint8)p[0]][(guint8)p[1]]][(guint8)p[2]])
-                return (size_t)(p - s);
+    for (; i + 18 <= len; i += 16) {
+        bytes16 v = load16(s + i);
+        guint words = bytes16_marked_bits(ascii_letters16(v) | ascii_digits16(v));
+        guint starts = words & ~(words << 1 | in_token);
+        guint64 high[2];
+        memcpy(high, &v, sizeof high);
+        guint high_bits = 0;
+        if ((high[0] | high[1]) & BYTES64_HIGH) {
+            high_bits = bytes16_marked_bits((mask16)v < 0);
+            starts &= (high_bits & -high_bits) - 1;    /* those before the first high byte */
         }
-        if (high)
-            return i + first_marked_byte(high);
-        in_token = words >> 56;
+        const char *step = s + i;
+        for (; starts; starts &= starts - 1) {
+            guint at = (guint)__builtin_ctz(starts);
+            const char *p = step + at;
+            if (w->start_third[w->start_row[load_le16(p)]][(guint8)p[2]]) {
+                guint after = ~words & (0xfffeu << at) & 0xffffu;
+                guint stop = after & -after;                /* the first byte after the token */
+                if (stop && !(stop & high_bits))
+                    *end = i + (guint)__builtin_ctz(stop);
+                return (size_t)(p - s);
+            }
+        }
+        if (high_bits)
+            return i + (size_t)__builtin_ctz(high_bits);
+        in_token = words >> 15;
     }
     /* A token running into the last bytes: back to its start, once per text
      * rather than keeping the last start at every step.  The bytes passed are
@@ -446,26 +489,32 @@ scan(const phone_words *w, const cg_text *text, GPtrArray *findings, gboolean sh
     st.natoms = st.words = st.nspans = 0;
     st.overflow = FALSE;
     while (i < len) {
+        size_t end = 0;     /* the token's end, where skip_to_candidate knows it */
         if (shortcuts && !stretch_is_open(&st)) {
-            i = skip_to_candidate(w, s, i, len);
+            i = skip_to_candidate(w, s, i, len, &end);
             if (i == len)
                 break;
         }
-        guint8 kind = w->byte_kind[(unsigned char)s[i]];
-        size_t width = 1;
-        if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
-            if (kind != BYTE_GAP || ++gap > MAX_GAP)
-                end_stretch(&st, text, findings, shortcuts);
-            i += width;
-            continue;
-        }
         size_t start = i;
-        i = token_end(w, s, i + width, len);
-        gap = 0;
-        if (shortcuts && !may_begin_number(w, s, start, len)) {
-            end_stretch(&st, text, findings, shortcuts);     /* cannot be a number word or digits */
-            continue;
+        if (!end) {
+            guint8 kind = w->byte_kind[(unsigned char)s[i]];
+            size_t width = 1;
+            if (kind < BYTE_ALNUM || (kind == BYTE_HIGH && !is_token_char(s, i, len, &width))) {
+                if (kind != BYTE_GAP || ++gap > MAX_GAP)
+                    end_stretch(&st, text, findings, shortcuts);
+                i += width;
+                continue;
+            }
+            end = token_end(w, s, i + width, len);
+            if (shortcuts && !may_begin_number(w, s, start, len)) {
+                i = end;
+                gap = 0;
+                end_stretch(&st, text, findings, shortcuts);     /* cannot be a number word or digits */
+                continue;
+            }
         }
+        i = end;
+        gap = 0;
         char buf[MAX_TOKEN + 1], *owned = NULL;
         const char *lower = i - start <= MAX_TOKEN ? phone_lower(s + start, i - start, buf, &owned) : NULL;
         token_span span = {start, i, st.natoms};
