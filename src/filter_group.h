@@ -10,9 +10,10 @@
  * group, and the engine finds each text's candidates once (cg_text).
  *
  * A pass costs by where its terms make it stop, and the lexicons' terms
- * stop at nearly every word: a scan for some categories only reads a
- * filter of their members alone.  So the group keeps a filter for each set
- * of categories, each member in those of its own.
+ * stop at nearly every word: a scan for one category (each of the default
+ * flows has one) reads a filter of that category's members alone.  So the
+ * group keeps a filter per category and one of every member, each pattern
+ * read once for its two.
  */
 #ifndef CG_FILTER_GROUP_H
 #define CG_FILTER_GROUP_H

@@ -49,7 +49,6 @@ collect_eml_files(const char *dir, GPtrArray *paths)
     g_dir_close(d);
 }
 
-/* The segment at where, or NULL. */
 /* The raw bytes of every fixture message (GStrings). */
 static inline GPtrArray *
 fixture_texts(void)
@@ -71,6 +70,7 @@ fixture_texts(void)
     return texts;
 }
 
+/* The segment at where, or NULL. */
 static inline const cg_segment *
 find_segment(const cg_message *msg, const char *where)
 {
