@@ -2,8 +2,7 @@
  * ascii_bytes16.h -- sixteen bytes of text at a time as a GCC vector: a
  * comparison gives 0xff or 0 in each byte, one SIMD instruction for all
  * sixteen where the machine has them (plain code where it has not).  The
- * result comes back as two masks of high bits, eight bytes each, for
- * first_marked_byte (ascii_words64.h).
+ * result comes back as sixteen bits, one per byte (mask16_bits).
  */
 #ifndef CG_ASCII_BYTES16_H
 #define CG_ASCII_BYTES16_H
@@ -51,45 +50,10 @@ ascii_digits16(bytes16 v)
     return bytes16_within(v, '0', '9');
 }
 
-/* The bytes marked in m as high bits: half[0] the first eight, half[1] the
- * next, the first byte lowest in each.  FALSE when none is marked. */
-static inline gboolean
-mask16_halves(mask16 m, guint64 half[2])
-{
-    memcpy(half, &m, 2 * sizeof *half);
-    half[0] = GUINT64_FROM_LE(half[0]) & BYTES64_HIGH;
-    half[1] = GUINT64_FROM_LE(half[1]) & BYTES64_HIGH;
-    return (half[0] | half[1]) != 0;
-}
-
-/* The index (0 to 15) of the first byte still marked in half, which it
- * clears there; -1 once none is.  A scan settles its marked bytes in
- * order with it. */
-static inline int
-take_marked16(guint64 half[2])
-{
-    int k = half[0] ? 0 : 1;
-    if (!half[k])
-        return -1;
-    int i = 8 * k + (int)first_marked_byte(half[k]);
-    half[k] &= half[k] - 1;
-    return i;
-}
-
-/* Whether any byte is marked in m: the test alone, for the loops where most
- * steps mark none and the halves are wanted only when one is. */
-static inline gboolean
-mask16_any(mask16 m)
-{
-    guint64 half[2];
-    memcpy(half, &m, sizeof half);
-    return ((half[0] | half[1]) & BYTES64_HIGH) != 0;
-}
-
 /* The bytes marked in m as the low sixteen bits of an int, the first byte
- * lowest: one instruction (pmovmskb) where the machine has SSE2, where
- * mask16_halves takes several.  A scan with many marked bytes settles them
- * with the bit tricks of an int. */
+ * lowest: one instruction (pmovmskb) where the machine has SSE2.  A scan
+ * tests the int for zero and settles its marked bytes by their trailing
+ * zeros (__builtin_ctz), clearing the lowest bit each time. */
 static inline guint
 mask16_bits(mask16 m)
 {
@@ -97,11 +61,10 @@ mask16_bits(mask16 m)
     return (guint)_mm_movemask_epi8((__m128i)m);
 #else
     guint64 half[2];
-    mask16_halves(m, half);
-    /* The high bit of byte i, moved to bit 0 of it, times the constant
-     * lands in bit 56 + i: one multiply gathers the eight. */
-    guint64 gather = G_GUINT64_CONSTANT(0x0102040810204080);
-    return (guint)((half[0] >> 7) * gather >> 56) | (guint)((half[1] >> 7) * gather >> 56) << 8;
+    memcpy(half, &m, sizeof half);
+    guint64 first = GUINT64_FROM_LE(half[0]) & BYTES64_HIGH;
+    guint64 second = GUINT64_FROM_LE(half[1]) & BYTES64_HIGH;
+    return (guint)(gather_high_bits(first) | gather_high_bits(second) << 8);
 #endif
 }
 

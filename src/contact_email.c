@@ -251,12 +251,12 @@ next_trigger(const char *s, size_t len, size_t t)
         t = 1;
     }
     for (; t + 17 <= len; t += 16) {
-        guint64 half[2];
-        if (!mask16_halves(trigger_bytes(load16(s + t - 1), load16(s + t), load16(s + t + 1)), half))
-            continue;                   /* most chunks: nothing marked */
-        for (int i; (i = take_marked16(half)) >= 0;)
-            if (is_email_at(s, len, t + (size_t)i))
-                return t + (size_t)i;
+        guint marked = mask16_bits(trigger_bytes(load16(s + t - 1), load16(s + t), load16(s + t + 1)));
+        for (; marked; marked &= marked - 1) {  /* most chunks: nothing marked */
+            size_t at = t + (size_t)__builtin_ctz(marked);
+            if (is_email_at(s, len, at))
+                return at;
+        }
     }
     while (t < len && !is_email_at(s, len, t))
         t++;

@@ -442,9 +442,9 @@ static size_t
 next_digit(const char *s, size_t len, size_t i)
 {
     for (; i + 16 <= len; i += 16) {
-        guint64 half[2];
-        if (mask16_halves(ascii_digits16(load16(s + i)), half))
-            return i + (size_t)take_marked16(half);
+        guint digits = mask16_bits(ascii_digits16(load16(s + i)));
+        if (digits)
+            return i + (size_t)__builtin_ctz(digits);
     }
     while (i < len && !g_ascii_isdigit(s[i]))
         i++;

@@ -386,15 +386,6 @@ may_begin_number(const phone_words *w, const char *s, size_t p, size_t len)
     return w->start_third[w->start_row[pair_key((guint8)s[p], second)]][third];
 }
 
-/* The bytes marked in m, one bit each, the first byte lowest. */
-static inline guint
-bytes16_marked_bits(mask16 m)
-{
-    guint64 half[2];
-    mask16_halves(m, half);
-    return (guint)(gather_high_bits(half[0]) | gather_high_bits(half[1]) << 8);
-}
-
 /*
  * With no stretch open, the tokens that cannot be number words and the
  * separators between them change nothing: the first position from i on where
@@ -418,15 +409,11 @@ skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len, siz
     /* Two bytes beyond the step, so that a start's third byte is in the text. */
     for (; i + 18 <= len; i += 16) {
         bytes16 v = load16(s + i);
-        guint words = bytes16_marked_bits(ascii_letters16(v) | ascii_digits16(v));
+        guint words = mask16_bits(ascii_letters16(v) | ascii_digits16(v));
         guint starts = words & ~(words << 1 | in_token);
-        guint64 high[2];
-        memcpy(high, &v, sizeof high);
-        guint high_bits = 0;
-        if ((high[0] | high[1]) & BYTES64_HIGH) {
-            high_bits = bytes16_marked_bits((mask16)v < 0);
+        guint high_bits = mask16_bits((mask16)v < 0);
+        if (high_bits)
             starts &= (high_bits & -high_bits) - 1;    /* those before the first high byte */
-        }
         const char *step = s + i;
         for (; starts; starts &= starts - 1) {
             guint at = (guint)__builtin_ctz(starts);

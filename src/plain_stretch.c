@@ -96,14 +96,12 @@ static const char *
 next_break_or_digit(const char *q, const char *end)
 {
     for (; end - q >= 17; q += 16) {    /* a step reads up to q + 16 */
-        mask16 maybe = maybe_break_or_digit(q);
-        guint64 half[2];
-        if (!mask16_any(maybe))
-            continue;                   /* most steps: nothing marked */
-        mask16_halves(maybe, half);
-        for (int i; (i = take_marked16(half)) >= 0;)
-            if (is_break_or_digit(q + i, end))
-                return q + i;
+        guint maybe = mask16_bits(maybe_break_or_digit(q));
+        for (; maybe; maybe &= maybe - 1) {     /* most steps: nothing marked */
+            const char *at = q + __builtin_ctz(maybe);
+            if (is_break_or_digit(at, end))
+                return at;
+        }
     }
     while (q < end && !is_break_or_digit(q, end))
         q++;
