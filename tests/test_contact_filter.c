@@ -71,20 +71,14 @@ static const char *const filler[] = {
     "[", "]", "dot", "ar", "arroba", "&", "#", ";", "-", "_", "+", "@", "x",
 };
 
-/* The contact findings of a scan, one line each with offsets and score. */
+/* The contact findings of a scan, one line each. */
 static char *
 contact_lines(const char *body)
 {
     cg_result *r = scan_text(body);
-    GString *out = g_string_new(NULL);
-    GPtrArray *f = r->cat[CG_CAT_CONTACT].findings;
-    for (guint i = 0; i < f->len; i++) {
-        const cg_finding *x = g_ptr_array_index(f, i);
-        g_string_append_printf(out, "%s|%s|%s|%.3f|%s\n", x->kind, x->rule, x->match, x->score,
-                               x->exception ? x->exception : "");
-    }
+    char *lines = finding_lines(r, CG_CAT_CONTACT, NULL);
     cg_result_free(r);
-    return g_string_free(out, FALSE);
+    return lines;
 }
 
 /* Both ways find the same; returns how many findings they made. */

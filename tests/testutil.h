@@ -104,6 +104,24 @@ scan_text(const char *body)
     return r;
 }
 
+/* The findings of category c in r (of kind only, unless NULL), one line
+ * each with what they found, where and how sure: for comparing two ways of
+ * finding the same. */
+static inline char *
+finding_lines(const cg_result *r, cg_category c, const char *kind)
+{
+    GString *out = g_string_new(NULL);
+    GPtrArray *f = r->cat[c].findings;
+    for (guint i = 0; i < f->len; i++) {
+        const cg_finding *x = g_ptr_array_index(f, i);
+        if (!kind || strcmp(x->kind, kind) == 0)
+            g_string_append_printf(out, "%s|%s|%s|%zu-%zu|%.3f|%s\n", x->kind, x->rule, x->match,
+                                   x->view_start, x->view_end, x->score,
+                                   x->exception ? x->exception : "");
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* The contact findings of kind in body, as "rule|match" lines. */
 static inline char *
 contact_findings(const char *body, const char *kind)
