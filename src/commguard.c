@@ -219,6 +219,12 @@ main(int argc, char **argv)
      * keep what is freed (100 connections x 5 MB: 78 -> 232 MB peak).  A
      * fixed threshold keeps large buffers mmapped, returned when freed. */
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    /* Fixing the threshold fixes the trim threshold too, at 128 KB: each
+     * message's small blocks went back to the kernel at its end and were
+     * faulted in again by the next (120 page faults a message on the bench
+     * mix; 50 with 8 MB kept per arena).  Blocks that size and larger are
+     * mmapped above, so an arena holds at most what small blocks took. */
+    mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024);
 #endif
     cg_message_init();
     GError *err = NULL;
