@@ -68,7 +68,9 @@ write_file(const char *path, GMimeStream *source, const char *data, GError **err
     if (source) {
         GMimeStream *out = g_mime_stream_fs_new(fd);
         g_mime_stream_fs_set_owner(GMIME_STREAM_FS(out), FALSE);
-        ok = g_mime_stream_write_to_stream(source, out) >= 0 && g_mime_stream_flush(out) == 0;
+        /* no g_mime_stream_flush: an fs stream does not buffer, and its
+         * flush is an fsync, which follows */
+        ok = g_mime_stream_write_to_stream(source, out) >= 0;
         g_object_unref(out);
     } else {
         size_t len = strlen(data);
