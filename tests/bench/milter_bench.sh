@@ -20,7 +20,11 @@
 #      message.
 # With each table, the CPU time (user + system, from /proc/PID/stat) each
 # milter process spent per message, median of the rounds: unlike msg/s this
-# does not depend on what else the machine is running.
+# does not depend on what else the machine is running.  And the whole
+# machine's CPU time per message (Postfix, the load generator, smtp-sink and
+# the milter together, from /proc/stat): where the runs keep every CPU busy,
+# c/b is about the machine's CPU per message in (b) over that in (c), so
+# these say what a milter may spend for a given c/b.
 # BENCH_MIX_MESSAGES=0 leaves out the mix, BENCH_MEMORY=0 the memory cases
 # (so BENCH_RUNS=3 BENCH_MIX_MESSAGES=0 BENCH_MEMORY=0 is the quick check of
 # the milter's fixed cost per message).
@@ -163,19 +167,27 @@ run_mix() {
 cpu_ticks() {
     [ -n "$1" ] && awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" || echo 0
 }
+# machine_ticks: the CPU time the whole machine has been busy so far (user,
+# nice, system, irq and softirq of /proc/stat's first line) and all its CPU
+# time (busy, idle, iowait), in clock ticks
+machine_ticks() {
+    awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; print busy, busy + $5 + $6; exit }' /proc/stat
+}
 
 # table NAME RUNNER MESSAGES: the five setups interleaved, RUNS rounds, medians
 # and ratios, and each milter's CPU milliseconds per message
 table() {
     name=$1 runner=$2 messages=$3
-    rm -f "$DIR"/runs.* "$DIR"/cpu.*
+    rm -f "$DIR"/runs.* "$DIR"/cpu.* "$DIR"/machine.* "$DIR"/busy.*
     for _ in $(seq "$RUNS"); do
         for setup in none null cg null_inet cg_inet; do
             eval port=\$PORT_$(echo $setup | tr a-z A-Z) pid=\${$(echo $setup | tr a-z A-Z)_PID:-}
-            before=$(cpu_ticks "$pid")
+            before=$(cpu_ticks "$pid") machine_before=$(machine_ticks)
             $runner "$port" >>"$DIR/runs.$setup"
             echo "$before $(cpu_ticks "$pid")" |
                 awk -v hz="$HZ" -v n="$messages" '{ printf "%.3f\n", ($2 - $1) * 1000 / hz / n }' >>"$DIR/cpu.$setup"
+            echo "$machine_before $(machine_ticks)" | awk -v hz="$HZ" -v n="$messages" -v busy="$DIR/busy.$setup" \
+                '{ printf "%.3f\n", ($3 - $1) * 1000 / hz / n; printf "%.0f\n", ($3 - $1) * 100 / ($4 - $2) >>busy }' >>"$DIR/machine.$setup"
         done
     done
     for setup in none null cg null_inet cg_inet; do
@@ -197,6 +209,10 @@ table() {
     echo
     echo "milter CPU ms/message, median: null $(median <"$DIR/cpu.null") commguard $(median <"$DIR/cpu.cg")" \
         "null-inet $(median <"$DIR/cpu.null_inet") commguard-inet $(median <"$DIR/cpu.cg_inet")"
+    for setup in none null cg null_inet cg_inet; do
+        echo "$setup $(median <"$DIR/machine.$setup") $(median <"$DIR/busy.$setup")"
+    done | awk '{ line = line sprintf(" %s %s (%s%% busy)", $1, $2, $3) }
+                END { print "machine CPU ms/message (every process), median:" line }'
 }
 
 hwm() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
