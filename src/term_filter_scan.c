@@ -16,12 +16,16 @@
 #include <stdlib.h>
 
 /* The checked terms among those whose prefixes of symbols stand at p; the
- * text goes on for CG_PREFIX_MAX bytes at least. */
+ * text goes on for CG_PREFIX_MAX bytes at least.  The quad bitmap first:
+ * it rejects two thirds of the positions the walk would, for a lookup. */
 static inline G_ALWAYS_INLINE cg_term_bits
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
-    return cg_symbol_trie_walk(&f->whole, whole_root(kind, g_ascii_isupper(t[p]) != 0),
-                               f->symbol, t + p, CG_PREFIX_MAX);
+    guint32 root = whole_root(kind, g_ascii_isupper(t[p]) != 0);
+    const guint8 *sym = f->symbol;
+    if (!bit_has(f->quad, quad_key(root, sym[t[p]], sym[t[p + 1]], sym[t[p + 2]], sym[t[p + 3]])))
+        return 0;
+    return cg_symbol_trie_walk(&f->whole, root, sym, t + p, CG_PREFIX_MAX);
 }
 
 /* FALSE when no prefix of any term allowed after the kind of byte before p
