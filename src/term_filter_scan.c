@@ -168,13 +168,13 @@ next_raw_pair(const cg_term_filter *f, const guint8 *t, size_t len, size_t p)
     const guint8 *kinds = f->raw_pair_kinds;
     guint before = p == 0 ? 1u << AFTER_NON_WORD : f->kind_bit[t[p - 1]];
     for (; p + 2 < len; p += 2) {
-        guint here = kinds[pair_key(t[p], t[p + 1])] & before;
-        guint next = kinds[pair_key(t[p + 1], t[p + 2])] & f->kind_bit[t[p]];
+        guint here = kinds[pair_at(t + p)] & before;
+        guint next = kinds[pair_at(t + p + 1)] & f->kind_bit[t[p]];
         if (G_UNLIKELY(here | next))
             return here ? p : p + 1;
         before = f->kind_bit[t[p + 1]];
     }
-    if (p + 1 < len && !(kinds[pair_key(t[p], t[p + 1])] & before))
+    if (p + 1 < len && !(kinds[pair_at(t + p)] & before))
         p++;
     return p;
 }
@@ -204,7 +204,7 @@ cg_term_filter_candidates(const cg_term_filter *f, const char *text, size_t len,
         /* Late prefixes begin at few of the positions the others stop at:
          * the same raw pair says where. */
         gboolean late_here = f->late && (p + 1 >= len ||
-                                         (f->raw_pair_kinds[pair_key(t[p], t[p + 1])] & LATE_PAIR));
+                                         (f->raw_pair_kinds[pair_at(t + p)] & LATE_PAIR));
         cg_term_bits late_terms = late_here ? terms_at(f->late, t, len, p, (int)kind) : 0;
         if (late_terms) {
             if (!late)
