@@ -102,6 +102,8 @@ cg_term_filter_new(void)
         f->kind_of[b] = (guint8)byte_kind((guint8)b);
         f->kind_bit[b] = (guint8)(1u << f->kind_of[b]);
         f->symbol[b] = symbol_of((guint8)b);
+        for (int k = 0; k < N_AFTER; k++)
+            f->root_of[k][b] = (guint8)whole_root(k, g_ascii_isupper(b));
     }
     cg_symbol_trie_init(&f->whole, 2 * N_AFTER, WHOLE_MAX_CELLS);
     return f;

@@ -21,7 +21,7 @@
 static inline G_ALWAYS_INLINE cg_term_bits
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
-    guint32 root = whole_root(kind, g_ascii_isupper(t[p]) != 0);
+    guint32 root = f->root_of[kind][t[p]];
     const guint8 *sym = f->symbol;
     if (!bit_has(f->quad, quad_key(root, sym[t[p]], sym[t[p + 1]], sym[t[p + 2]], sym[t[p + 3]])))
         return 0;

@@ -65,6 +65,7 @@ struct cg_term_filter {
      * byte before and capital first byte or not, each string's cell marked
      * with the terms having exactly that prefix */
     guint8 symbol[256];
+    guint8 root_of[N_AFTER][256];  /* whole_root by kind of byte before and first byte */
     cg_symbol_trie whole;
     /* Bit quad_key(root, four symbols): a string in whole under that root
      * begins with them, or is shorter and they begin with it.  Most
