@@ -17,7 +17,8 @@
 
 /* The checked terms among those whose prefixes of symbols stand at p; the
  * text goes on for CG_PREFIX_MAX bytes at least.  The quad bitmap first:
- * it rejects two thirds of the positions the walk would, for a lookup. */
+ * it rejects most of the positions the walk would (their first four
+ * symbols begin no string), for a lookup instead of four steps or more. */
 static inline G_ALWAYS_INLINE cg_term_bits
 whole_terms_at(const cg_term_filter *f, const guint8 *t, size_t p, int kind)
 {
