@@ -66,10 +66,9 @@ cg_symbol_trie_walk(const cg_symbol_trie *t, guint32 s, const guint8 symbol_of[2
     const cg_trie_cell *cell = t->cell;
     guint64 bits = 0;
     for (int i = 0; i < n; i++) {
-        guint32 base = cell[s].base;
-        if (!base)
-            break;
-        guint32 c = base + symbol_of[bytes[i]];
+        /* A cell without children has base 0: the cell it names then is
+         * one of the first CG_TRIE_SYMBOLS, whose check is never s. */
+        guint32 c = cell[s].base + symbol_of[bytes[i]];
         if (cell[c].check != s)
             break;
         bits |= cell[c].bits;

@@ -25,7 +25,9 @@
  * (symbol_trie.h), each string's cell holding the terms having exactly that
  * prefix.  A term whose prefixes all fit there ("checked") passes a
  * position only when the symbols there are one of its prefixes, so one
- * term's prefixes never pass another's.  The walk stops where no longer
+ * term's prefixes never pass another's.  Before the walk, a hashed bitmap
+ * of each string's first four symbols (every symbol after a shorter one)
+ * rejects most positions for one lookup.  The walk stops where no longer
  * prefix begins; a step is two loads (it replaced a hashed table, whose
  * hashing per symbol cost four times as much).
  *
@@ -100,6 +102,8 @@ cg_term_filter_new(void)
         f->kind_of[b] = (guint8)byte_kind((guint8)b);
         f->kind_bit[b] = (guint8)(1u << f->kind_of[b]);
         f->symbol[b] = symbol_of((guint8)b);
+        for (int k = 0; k < N_AFTER; k++)
+            f->root_of[k][b] = (guint8)whole_root(k, g_ascii_isupper(b));
     }
     cg_symbol_trie_init(&f->whole, 2 * N_AFTER, WHOLE_MAX_CELLS);
     return f;
@@ -261,6 +265,24 @@ insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, 
     return TRUE;
 }
 
+/* Sets the quad bits of the symbol strings under root from `at` on, path
+ * holding the symbols before; past the end of a string shorter than four,
+ * every symbol may follow. */
+static void
+quad_add(cg_term_filter *f, guint32 root, guint8 sym[][256], const int *count, int len,
+         guint8 path[4], int at)
+{
+    if (at == 4) {
+        bit_set(f->quad, quad_key(root, path[0], path[1], path[2], path[3]));
+        return;
+    }
+    int n = at < len ? count[at] : CG_TRIE_SYMBOLS;
+    for (int i = 0; i < n; i++) {
+        path[at] = at < len ? sym[at][i] : (guint8)i;
+        quad_add(f, root, sym, count, len, path, at + 1);
+    }
+}
+
 /* Puts every symbol string of the prefix (its tail as one more symbol) in
  * whole; FALSE when it stands for too many strings to say anything, or the
  * table has no room for them (some may be in: they only pass more). */
@@ -294,9 +316,12 @@ insert_whole(cg_term_filter *f, const cg_prefix *pf, guint index)
                 continue;
             int last_kind = last_kind_allowed(pf);
             guint32 after_first[N_AFTER];
-            for (int k = 0; k <= last_kind; k++)
+            guint8 path[4] = { s };
+            for (int k = 0; k <= last_kind; k++) {
+                quad_add(f, whole_root(k, capital), sym, count, len, path, 1);
                 if (!(after_first[k] = cg_symbol_trie_add(&f->whole, whole_root(k, capital), s)))
                     return FALSE;
+            }
             if (!insert_strings(f, sym, count, len, 1, after_first, last_kind, CG_TERM_BIT(index)))
                 return FALSE;
         }

@@ -10,6 +10,8 @@
 #include "pattern_prefix.h"
 #include "symbol_trie.h"
 
+#include <string.h>
+
 #define MAX_EXPANSION 1024         /* byte strings one prefix may stand for */
 #define STAGE1_MAX 3               /* bytes the first stage's tables are keyed by */
 #define WHOLE_MAX_CELLS (1u << 19)  /* the second stage's trie: 6 MB at most */
@@ -18,6 +20,8 @@
 #define L3_SIZE 16384
 #define PAIR_BITS 65536            /* every two folded bytes, word start or not */
 #define TRIPLE_BITS (1u << 20)
+#define QUAD_LOG 22                /* the quad bitmap: 512 KB */
+#define QUAD_BITS (1u << QUAD_LOG)
 
 /* What the byte before a position is, as the tables are indexed. */
 enum { AFTER_NON_WORD, AFTER_DIGIT, AFTER_LETTER, N_AFTER };
@@ -61,7 +65,12 @@ struct cg_term_filter {
      * byte before and capital first byte or not, each string's cell marked
      * with the terms having exactly that prefix */
     guint8 symbol[256];
+    guint8 root_of[N_AFTER][256];  /* whole_root by kind of byte before and first byte */
     cg_symbol_trie whole;
+    /* Bit quad_key(root, four symbols): a string in whole under that root
+     * begins with them, or is shorter and they begin with it.  Most
+     * positions the walk would reject fail it, for a lookup. */
+    guint8 quad[QUAD_BITS / 8];
     cg_term_bits checked;          /* terms whose every prefix is in whole */
     cg_term_bits unchecked;        /* terms with a prefix that is not (a bit may stand for more) */
     /* look-back */
@@ -86,11 +95,24 @@ static inline guint hash3(guint8 a, guint8 b, guint8 c)
 {
     return (((guint)a * 131u + b) * 131u + c) % L3_SIZE;
 }
-static inline guint pair_key(guint8 a, guint8 b) { return (guint)a << 8 | b; }
+/* In memory order, so that pair_at reads a key with one load. */
+static inline guint pair_key(guint8 a, guint8 b) { return (guint)b << 8 | a; }
+static inline guint pair_at(const guint8 *t)
+{
+    guint16 v;
+    memcpy(&v, t, sizeof v);
+    return GUINT16_FROM_LE(v);
+}
 static inline guint triple_key(guint8 a, guint8 b, guint8 c, int kind)
 {
     guint32 k = ((guint32)a << 16 | (guint32)b << 8 | c) << 2 | (guint32)kind;
     return (k * 2654435761u) >> (32 - 20);
+}
+static inline guint quad_key(guint32 root, guint8 s0, guint8 s1, guint8 s2, guint8 s3)
+{
+    guint32 k = (((root * CG_TRIE_SYMBOLS + s0) * CG_TRIE_SYMBOLS + s1) * CG_TRIE_SYMBOLS + s2) *
+                    CG_TRIE_SYMBOLS + s3;
+    return (k * 2654435761u) >> (32 - QUAD_LOG);
 }
 static inline void bit_set(guint8 *bits, guint k) { bits[k >> 3] |= (guint8)(1u << (k & 7)); }
 static inline gboolean bit_has(const guint8 *bits, guint k) { return (bits[k >> 3] >> (k & 7)) & 1; }
