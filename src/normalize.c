@@ -10,6 +10,7 @@
  * if not, so text copied unchanged costs no map at all.
  */
 #include "normalize.h"
+#include "ascii_bytes16.h"
 #include "ascii_words64.h"
 #include "plain_stretch.h"
 
@@ -402,9 +403,7 @@ build_view(cg_view *view, const char *orig, size_t orig_len, gboolean shortcuts)
                 p += n;
                 continue;
             }
-            const char *q = p + 1;
-            while (q < end && is_ascii_graphic(*q))
-                q++;
+            const char *q = ascii_graphic_end(p + 1, end);
             if (q == end || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
                 *q == '\v' || *q == '\f') {
                 emit_ascii_token(&b, p, q - p, (uint32_t)(p - orig));
