@@ -2,7 +2,8 @@
  * ascii_bytes16.h -- sixteen bytes of text at a time as a GCC vector: a
  * comparison gives 0xff or 0 in each byte, one SIMD instruction for all
  * sixteen where the machine has them (plain code where it has not).  The
- * result comes back as sixteen bits, one per byte (mask16_bits).
+ * result comes back as sixteen bits, one per byte (mask16_bits), and
+ * ascii_graphic_end finds the end of a plain ASCII token with it.
  */
 #ifndef CG_ASCII_BYTES16_H
 #define CG_ASCII_BYTES16_H
@@ -66,6 +67,22 @@ mask16_bits(mask16 m)
     guint64 second = GUINT64_FROM_LE(half[1]) & BYTES64_HIGH;
     return (guint)(gather_high_bits(first) | gather_high_bits(second) << 8);
 #endif
+}
+
+/* The first byte from q on, before end, that is not printable ASCII ('!'
+ * to '~'): the end of a token of plain ASCII, end if it runs to there.
+ * Sixteen bytes a step, the last fifteen one by one. */
+static inline const char *
+ascii_graphic_end(const char *q, const char *end)
+{
+    for (; end - q >= 16; q += 16) {
+        guint other = mask16_bits(~bytes16_within(load16(q), '!', '~'));
+        if (other)
+            return q + __builtin_ctz(other);
+    }
+    while (q < end && (guchar)*q >= '!' && (guchar)*q <= '~')
+        q++;
+    return q;
 }
 
 #endif

@@ -77,56 +77,11 @@ load_le16(const char *s)
     return GUINT16_FROM_LE(x);
 }
 
-/* Byte searches: where the next byte of some kind is, eight bytes a step. */
-
-/* The high bits of the bytes of x that are not printable ASCII ('!' to
- * '~'): spaces, controls, DEL and 0x80 or more. */
-static inline guint64
-bytes_not_graphic(guint64 x)
-{
-    guint64 ascii = x & ~BYTES64_HIGH;
-    return (x | ~bytes_at_least(ascii, '!') | bytes_at_least(ascii, 0x7f)) & BYTES64_HIGH;
-}
-
-/* The high bits of the bytes of x below hi, itself at most 0x80. */
-static inline guint64
-bytes_below(guint64 x, guint8 hi)
-{
-    return ~(bytes_at_least(x & ~BYTES64_HIGH, hi) | x) & BYTES64_HIGH;
-}
-
 /* The index of the first byte marked in a non-zero mask of high bits. */
 static inline size_t
 first_marked_byte(guint64 high)
 {
     return (size_t)__builtin_ctzll(high) / 8;
-}
-
-/* The first position p, i <= p < n, where is_one(s, n, p) holds; n if none.
- * Eight positions at a time: mark(s, p) gives the high bits of the
- * positions p..p+7 that may hold, reading from s + p - 1 up to s + p + reach
- * - 1, and is_one settles those.  Position 0 has no byte before it, so it
- * and the last positions are settled one by one.  Inline, so that mark and
- * is_one are too. */
-static inline size_t
-next_position_where(const char *s, size_t n, size_t i, size_t reach,
-                    guint64 (*mark)(const char *s, size_t p),
-                    gboolean (*is_one)(const char *s, size_t n, size_t p))
-{
-    if (i == 0) {
-        if (n == 0 || is_one(s, n, 0))
-            return 0;
-        i = 1;
-    }
-    for (; i + reach <= n; i += 8)
-        for (guint64 m = mark(s, i); m != 0; m &= m - 1) {
-            size_t p = i + first_marked_byte(m);
-            if (is_one(s, n, p))
-                return p;
-        }
-    while (i < n && !is_one(s, n, i))
-        i++;
-    return i;
 }
 
 #endif

@@ -314,11 +314,43 @@ is_not_space_byte(guchar c)
 #define MAX_NAME_WORD 60
 #define MAX_LETTER_RUN 48
 
-static size_t
-word_end(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar), size_t max)
+/* The bytes of x outside the classes of is_word_byte, is_let_byte and
+ * is_not_space_byte, for word_end. */
+static inline mask16
+not_word_bytes16(bytes16 x)
 {
-    size_t end = skip_while(s, len > q + max ? q + max : len, q, in_class);
-    return end == q + max ? len : end;     /* too long: as if the text ended there */
+    return ~(ascii_letters16(x) | ascii_digits16(x) | (x == '_'));
+}
+
+static inline mask16
+not_let_bytes16(bytes16 x)
+{
+    return ~(ascii_letters16(x) | bytes16_within(x, 0x80, 0xbf) | bytes16_within(x, 0xc3, 0xc5));
+}
+
+static inline mask16
+space_bytes16(bytes16 x)
+{
+    return (x == ' ') | bytes16_within(x, '\t', '\r');
+}
+
+/* The end of the run of in_class bytes at q, or len if it is max bytes or
+ * longer (as if the text ended there).  outside16 marks the bytes not in
+ * in_class: names and words are skipped sixteen bytes a step, so that a
+ * long run of letters ("XXXX...", a base64 line) costs about an
+ * instruction a byte, and their last bytes one by one. */
+static inline size_t
+word_end(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar),
+         mask16 (*outside16)(bytes16), size_t max)
+{
+    size_t limit = len > q + max ? q + max : len, end = q;
+    for (; limit - end >= 16; end += 16) {
+        guint outside = mask16_bits(outside16(load16((const char *)s + end)));
+        if (outside)
+            return end + (size_t)__builtin_ctz(outside);
+    }
+    end = skip_while(s, limit, end, in_class);
+    return end == q + max ? len : end;
 }
 
 /* The word of an EN_TYPE ("Street", "rd"): its whole ASCII word run. */
@@ -328,7 +360,7 @@ is_english_street_type(const cg_street_starts *starts, const guchar *s, size_t l
 {
     if (q >= len || !starts->en_type_lengths[s[q]])
         return FALSE;
-    size_t n = word_end(s, len, q, is_word_byte, sizeof "boulevard") - q;
+    size_t n = word_end(s, len, q, is_word_byte, not_word_bytes16, sizeof "boulevard") - q;
     if (n >= 16 || !(starts->en_type_lengths[s[q]] >> n & 1))
         return FALSE;
     for (const street_word *t = starts->en_types; t->text; t++)
@@ -358,7 +390,7 @@ english_type_from(const cg_street_starts *starts, const guchar *s, size_t len, s
             return TRUE;
         if (more_names-- == 0 || word >= len || !begins_name(s[word]))
             return FALSE;
-        size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
+        size_t end = word_end(s, len, word, is_not_space_byte, space_bytes16, MAX_NAME_WORD);
         if (end == len)
             return FALSE;
         word = skip_while(s, len, end, is_space_byte);
@@ -374,7 +406,7 @@ english_type_follows(const cg_street_starts *starts, const guchar *s, size_t len
 {
     if (word >= len || !begins_name(s[word]))
         return FALSE;
-    size_t end = word_end(s, len, word, is_not_space_byte, MAX_NAME_WORD);
+    size_t end = word_end(s, len, word, is_not_space_byte, space_bytes16, MAX_NAME_WORD);
     if (end == len)
         return FALSE;
     return english_type_from(starts, s, len, skip_while(s, len, end, is_space_byte),
@@ -386,7 +418,7 @@ english_type_follows(const cg_street_starts *starts, const guchar *s, size_t len
 static gboolean
 number_after_letters(const guchar *s, size_t len, size_t q)
 {
-    q = word_end(s, len, q, is_let_byte, MAX_LETTER_RUN);
+    q = word_end(s, len, q, is_let_byte, not_let_bytes16, MAX_LETTER_RUN);
     if (q < len && s[q] == '.')
         q++;
     if (q < len && is_space_byte(s[q]))
@@ -446,7 +478,7 @@ street_may_start(const cg_street_starts *starts, const guchar *s, size_t len, si
         return FALSE;
     if (number_after_letters(s, len, p))
         return TRUE;
-    size_t end = word_end(s, len, p, is_not_space_byte, MAX_NAME_WORD);
+    size_t end = word_end(s, len, p, is_not_space_byte, space_bytes16, MAX_NAME_WORD);
     if (end == len)
         return FALSE;
     size_t next = skip_while(s, len, end, is_space_byte);      /* after the first name */

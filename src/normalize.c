@@ -10,7 +10,7 @@
  * if not, so text copied unchanged costs no map at all.
  */
 #include "normalize.h"
-#include "ascii_words64.h"
+#include "ascii_bytes16.h"
 #include "plain_stretch.h"
 
 #include <string.h>
@@ -302,20 +302,40 @@ single_char_token(const char *t, size_t n, size_t i)
            (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n');
 }
 
-/* The first position at or after i where single_char_token holds, n if
- * none.  Eight positions at a time: such a token has a byte below '!' (a
- * space, a newline or a control byte) or the text's edge on each side, and
- * single_char_token settles the positions that do. */
-static guint64
-spaced_on_both_sides(const char *t, size_t i)
+/* The bytes of x below '!': spaces, line breaks and control bytes. */
+static inline mask16
+below_graphic16(bytes16 x)
 {
-    return bytes_below(load_le64(t + i - 1), '!') & bytes_below(load_le64(t + i + 1), '!');
+    return bytes16_within(x, 0, ' ');
 }
 
+/*
+ * The first position at or after i where single_char_token holds, n if
+ * none.  Sixteen positions a step: such a token has a byte below '!' or the
+ * text's edge on each side, and single_char_token settles the positions
+ * that do, mostly the one-letter words of prose.  A step reads from the
+ * byte before its first position to the byte after its last, so position 0
+ * and the last ones go one by one.
+ */
 static size_t
 next_single_char_token(const char *t, size_t n, size_t i)
 {
-    return next_position_where(t, n, i, 9, spaced_on_both_sides, single_char_token);
+    if (i == 0) {
+        if (n == 0 || single_char_token(t, n, 0))
+            return 0;
+        i = 1;
+    }
+    for (; i + 17 <= n; i += 16)
+        for (guint m = mask16_bits(below_graphic16(load16(t + i - 1)) &
+                                   below_graphic16(load16(t + i + 1)));
+             m; m &= m - 1) {
+            size_t p = i + (size_t)__builtin_ctz(m);
+            if (single_char_token(t, n, p))
+                return p;
+        }
+    while (i < n && !single_char_token(t, n, i))
+        i++;
+    return i;
 }
 
 /*
@@ -402,9 +422,7 @@ build_view(cg_view *view, const char *orig, size_t orig_len, gboolean shortcuts)
                 p += n;
                 continue;
             }
-            const char *q = p + 1;
-            while (q < end && is_ascii_graphic(*q))
-                q++;
+            const char *q = ascii_graphic_end(p + 1, end);
             if (q == end || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
                 *q == '\v' || *q == '\f') {
                 emit_ascii_token(&b, p, q - p, (uint32_t)(p - orig));

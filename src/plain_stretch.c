@@ -150,8 +150,7 @@ cg_plain_stretch(const char *p, const char *end)
             start--;
         if (!g_ascii_isdigit(*q))
             return before_token(p, start);   /* the token is not all ASCII */
-        while (q < end && is_ascii_graphic(*q))
-            q++;
+        q = ascii_graphic_end(q, end);
         if ((q < end && !is_ascii_space(*q)) || cg_ascii_lookalike_number(start, q - start))
             return before_token(p, start);
     }

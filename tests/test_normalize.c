@@ -408,9 +408,9 @@ static void test_spelled_runs_too_short(void **state)
     expect_unchanged("a b cd e f");
 }
 
-/* ---- eight-byte steps ------------------------------------------------------ */
+/* ---- sixteen-byte steps ---------------------------------------------------- */
 
-/* The plain-stretch and spelled-run scans step eight bytes at a time: orig,
+/* The plain-stretch and spelled-run scans step sixteen bytes at a time: orig,
  * after words that put it at every place of a chunk and with or without a
  * word after it, has the view of orig alone (want) there, with the same
  * offsets moved by what went before, and ends where orig alone ends. */
@@ -420,7 +420,7 @@ static void expect_view_at_every_offset(const char *orig, const char *want)
     assert_string_equal(alone->view.text, want);
     /* a word after trailing whitespace would turn it into a space */
     int tails = g_ascii_isspace(orig[strlen(orig) - 1]) ? 1 : 2;
-    for (size_t pad = 0; pad <= 18; pad = pad ? pad + 1 : 2) {
+    for (size_t pad = 0; pad <= 34; pad = pad ? pad + 1 : 2) {
         for (int tail = 0; tail < tails; tail++) {
             GString *lead = g_string_new(NULL);
             if (pad > 0) {

@@ -11,8 +11,8 @@
 #include "contact_phone.h"
 
 /* Number words of each language and case, run-together tokens, homophones,
- * words sharing a number word's first two or three bytes, digits, and
- * ordinary and long words. */
+ * words sharing a number word's first two or three bytes, digits,
+ * ordinary and long words, and words joined by a dash that ends a token. */
 static const char *const pieces[] = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zero", "oh", "o", "O",
     "ten", "eleven", "twelve", "fifteen", "twenty", "fifty", "ninety", "double", "triple", "and",
@@ -26,6 +26,7 @@ static const char *const pieces[] = {
     "0", "5", "12", "555", "0142", "007", "1234567", "5o5", "O1",
     "call", "me", "the", "phone", "number", "is", "at", "x", "q", "caf\xc3\xa9", "na\xc3\xafve",
     "extraordinarily", "internationalization", "antidisestablishmentarianism", "order", "#",
+    "one\xe2\x80\x94two", "seven\xe2\x80\x94" "eight", "internationalization\xe2\x80\x94nine",
 };
 
 static const char *const separators[] = {

@@ -7,7 +7,9 @@
  * byte and length, its first two bytes, its first eight bytes at once), and
  * a word a table leaves out loses a finding here.  contact_street.c marks
  * where a line may start sixteen bytes at a time, so each kind of start is
- * also tried at every offset of the first chunks and of the last.
+ * also tried at every offset of the first chunks and of the last.  It
+ * skips names and letter runs sixteen bytes a step, so names of every
+ * length up to past the longest a street may have are tried too.
  */
 #include "testutil.h"
 
@@ -153,6 +155,49 @@ test_every_offset(void **state)
             }
 }
 
+/* Where a long name goes: "%s" is the name. */
+static const char *const long_name_lines[] = {
+    "%s 12", "%s.12", "%sstrasse 5", "%s Road", "12 %s Road", "Old %s Road", "%s Kent Road",
+    "Am %s 5", "%s-Nord 5", "%s\tGardens",
+    "%sstrasse1", "%sweg.5",
+};
+
+/* A capital, then n letters: ASCII ones, or with an accented letter (two
+ * bytes) every few. */
+static char *
+long_name(size_t n, gboolean accented)
+{
+    GString *name = g_string_new("K");
+    while (name->len < n + 1)
+        if (accented && name->len % 7 == 3 && name->len + 2 <= n + 1)
+            g_string_append(name, "\xc3\xa9");
+        else
+            g_string_append_c(name, (char)('a' + name->len % 26));
+    return g_string_free(name, FALSE);
+}
+
+/* Each line with names of 0 to 70 letters, at the end of the text and
+ * before more: both ways find the same, and the short names an address. */
+static void
+test_long_names(void **state)
+{
+    (void)state;
+    unsigned found = 0;
+    for (size_t l = 0; l < G_N_ELEMENTS(long_name_lines); l++)
+        for (size_t n = 0; n <= 70; n++)
+            for (int variant = 0; variant < 4; variant++) {
+                char *name = long_name(n, variant & 1);
+                char **around = g_strsplit(long_name_lines[l], "%s", 2);
+                char *body = g_strconcat(around[0], name, around[1],
+                                         variant & 2 ? ", London NW1 6XE and more" : "", NULL);
+                found += check_same(body);
+                g_free(body);
+                g_strfreev(around);
+                g_free(name);
+            }
+    assert_true(found >= G_N_ELEMENTS(long_name_lines) * 4 * 10);
+}
+
 int
 main(void)
 {
@@ -162,6 +207,7 @@ main(void)
         cmocka_unit_test(test_street_words),
         cmocka_unit_test(test_box_words),
         cmocka_unit_test(test_every_offset),
+        cmocka_unit_test(test_long_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
