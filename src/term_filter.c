@@ -124,6 +124,7 @@ cg_term_filter_free(cg_term_filter *f)
         return;
     cg_term_filter_free(f->late);
     cg_symbol_trie_clear(&f->whole);
+    g_free(f->quad_short_done);
     g_free(f);
 }
 
@@ -265,9 +266,26 @@ insert_strings(cg_term_filter *f, guint8 sym[][256], const int *count, int len, 
     return TRUE;
 }
 
+/* Where a string of len < 4 symbols under root is in quad_short_done:
+ * for each len, a bit for every root and string that long. */
+static guint
+quad_short_index(guint32 root, const guint8 path[4], int len)
+{
+    guint index = 0, strings = 1;
+    for (int i = 0; i < len; i++) {
+        index = index * CG_TRIE_SYMBOLS + path[i];
+        strings *= CG_TRIE_SYMBOLS;
+    }
+    guint before = 0;          /* the bits of the shorter lengths */
+    for (guint l = 1, n = CG_TRIE_SYMBOLS; l < (guint)len; l++, n *= CG_TRIE_SYMBOLS)
+        before += 2 * N_AFTER * n;
+    return before + (root - cg_symbol_trie_root(0)) * strings + index;
+}
+
 /* Sets the quad bits of the symbol strings under root from `at` on, path
  * holding the symbols before; past the end of a string shorter than four,
- * every symbol may follow. */
+ * every symbol may follow.  That is up to 29^3 bits for one string, and
+ * many terms share their short strings: each is set once. */
 static void
 quad_add(cg_term_filter *f, guint32 root, guint8 sym[][256], const int *count, int len,
          guint8 path[4], int at)
@@ -275,6 +293,16 @@ quad_add(cg_term_filter *f, guint32 root, guint8 sym[][256], const int *count, i
     if (at == 4) {
         bit_set(f->quad, quad_key(root, path[0], path[1], path[2], path[3]));
         return;
+    }
+    if (at == len) {
+        enum { SHORT_BITS = 2 * N_AFTER * CG_TRIE_SYMBOLS *
+                            (1 + CG_TRIE_SYMBOLS + CG_TRIE_SYMBOLS * CG_TRIE_SYMBOLS) };
+        if (!f->quad_short_done)
+            f->quad_short_done = g_malloc0(SHORT_BITS / 8 + 1);
+        guint k = quad_short_index(root, path, len);
+        if (bit_has(f->quad_short_done, k))
+            return;
+        bit_set(f->quad_short_done, k);
     }
     int n = at < len ? count[at] : CG_TRIE_SYMBOLS;
     for (int i = 0; i < n; i++) {

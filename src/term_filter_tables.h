@@ -71,6 +71,7 @@ struct cg_term_filter {
      * begins with them, or is shorter and they begin with it.  Most
      * positions the walk would reject fail it, for a lookup. */
     guint8 quad[QUAD_BITS / 8];
+    guint8 *quad_short_done;       /* while adding: the strings shorter than four already in quad */
     cg_term_bits checked;          /* terms whose every prefix is in whole */
     cg_term_bits unchecked;        /* terms with a prefix that is not (a bit may stand for more) */
     /* look-back */
