@@ -519,17 +519,15 @@ number_or_name_starts_at(const cg_street_starts *starts, const guchar *s, size_t
 }
 
 /* Whether a street or box word begins at p, a lower-case letter after no
- * word byte; at holds the bytes from p, a NUL after the last.  The most
- * frequent start, nearly always a word of prose ruled out by its first two
- * bytes; the others, mostly words like "pa..." or "pl...", are compared
- * here with the one or few street words they may be, without a call. */
+ * word byte whose first two bytes may_be_street_word lets through; at holds
+ * the bytes from p, a NUL after the last.  Those, mostly words like "pa..."
+ * or "pl...", are compared here with the one or few street words they may
+ * be, without a call. */
 static inline gboolean
 street_word_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p,
                       const char *at)
 {
     guint words = starts->street_word_sets[(guchar)at[0] - 'a'][(guchar)at[1]];
-    if (!words)
-        return FALSE;
     if (words & BOX_PAIR || len - p < 8)
         return street_or_box_word_after_pair(starts, s, p, len, words);
     return is_one_of_words(starts->street_word_keys[(guchar)at[0] - 'a'], words,
