@@ -416,14 +416,13 @@ skip_to_candidate(const phone_words *w, const char *s, size_t i, size_t len, siz
             starts &= (high_bits & -high_bits) - 1;    /* those before the first high byte */
         const char *step = s + i;
         for (; starts; starts &= starts - 1) {
-            guint at = (guint)__builtin_ctz(starts);
-            const char *p = step + at;
-            if (w->start_third[w->start_row[load_le16(p)]][(guint8)p[2]]) {
+            size_t at = (size_t)__builtin_ctz(starts);
+            if (w->start_third[w->start_row[load_le16(step + at)]][(guint8)step[at + 2]]) {
                 guint after = ~words & (0xfffeu << at) & 0xffffu;
                 guint stop = after & -after;                /* the first byte after the token */
                 if (stop && !(stop & high_bits))
                     *end = i + (guint)__builtin_ctz(stop);
-                return (size_t)(p - s);
+                return i + at;
             }
         }
         if (high_bits)

@@ -91,6 +91,12 @@ struct cg_street_starts {
      * BOX_PAIR, so that a word of prose is ruled out by its first two bytes
      * and one beginning like "pa" or "pl" is compared with that one word. */
     guint16 street_word_sets[FIRST_BYTE_LETTERS][256];
+    /* By a lower-case letter and the byte after it, as a little-endian
+     * load of the two gives them, whether street_word_sets has any word for
+     * them: the first test at every lower-case mark, one load with no
+     * arithmetic on the bytes (only 'a'..'z' first, a few kilobytes, are
+     * ever read). */
+    guint8 may_be_street_word[256 * 256];
     /* The street and box words of street_words_by_letter as word_keys. */
     word_key street_word_keys[26][MAX_WORDS_BY_LETTER];
     /* By a word's second byte, the first bytes of the French types it may
@@ -196,6 +202,10 @@ index_street_words(cg_street_starts *starts)
     for (guint c = 0; c < 256; c++)
         if (c == '.' || c == 'o' || is_space_byte((guchar)c))
             mark_word_set(starts, 'p', (guchar)c, FALSE, BOX_PAIR);
+    for (guint first = 'a'; first <= 'z'; first++)
+        for (guint second = 0; second < 256; second++)
+            starts->may_be_street_word[first | second << 8] =
+                starts->street_word_sets[first - 'a'][second] != 0;
 }
 
 cg_street_starts *
@@ -509,17 +519,15 @@ number_or_name_starts_at(const cg_street_starts *starts, const guchar *s, size_t
 }
 
 /* Whether a street or box word begins at p, a lower-case letter after no
- * word byte; at holds the bytes from p, a NUL after the last.  The most
- * frequent start, nearly always a word of prose ruled out by its first two
- * bytes; the others, mostly words like "pa..." or "pl...", are compared
- * here with the one or few street words they may be, without a call. */
+ * word byte whose first two bytes may_be_street_word lets through; at holds
+ * the bytes from p, a NUL after the last.  Those, mostly words like "pa..."
+ * or "pl...", are compared here with the one or few street words they may
+ * be, without a call. */
 static inline gboolean
 street_word_starts_at(const cg_street_starts *starts, const guchar *s, size_t len, size_t p,
                       const char *at)
 {
     guint words = starts->street_word_sets[(guchar)at[0] - 'a'][(guchar)at[1]];
-    if (!words)
-        return FALSE;
     if (words & BOX_PAIR || len - p < 8)
         return street_or_box_word_after_pair(starts, s, p, len, words);
     return is_one_of_words(starts->street_word_keys[(guchar)at[0] - 'a'], words,
@@ -567,11 +575,19 @@ cg_next_street_start(void *data, const char *text, size_t len, size_t from)
             memcpy(edge + 1, text + p, MIN(len - p, 17));
             chunk = edge;
         }
-        /* Most chunks mark none; the others a few, mostly words of prose. */
+        /* Most chunks mark none; the others a few, mostly words of prose,
+         * which their first two bytes rule out: those are dropped first,
+         * without a branch each, and the marks left settled in order. */
         guint words, marks = street_start_marks(load16(chunk), load16(chunk + 1), &words);
+        const char *at = chunk + 1;
+        marks &= ~words;
+        for (guint w = words; w; w &= w - 1) {
+            size_t i = (size_t)__builtin_ctz(w);
+            marks |= (guint)starts->may_be_street_word[load_le16(at + i)] << i;
+        }
         for (; marks; marks &= marks - 1) {
             int i = __builtin_ctz(marks);
-            if (words >> i & 1 ? street_word_starts_at(starts, s, len, p + i, chunk + 1 + i)
+            if (words >> i & 1 ? street_word_starts_at(starts, s, len, p + i, at + i)
                                : number_or_name_starts_at(starts, s, len, p + i))
                 return p + (size_t)i;
         }
