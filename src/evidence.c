@@ -1,5 +1,6 @@
 /*
- * evidence.c -- term tables matched over a message (see evidence.h).
+ * evidence.c -- term tables matched over a message, and the index of their
+ * hits by class that detectors ask what is near what (see evidence.h).
  */
 #include "evidence.h"
 #include "term_split.h"
