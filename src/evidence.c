@@ -1,5 +1,6 @@
 /*
- * evidence.c -- term tables matched over a message (see evidence.h).
+ * evidence.c -- term tables matched over a message, and the index of their
+ * hits by class that detectors ask what is near what (see evidence.h).
  */
 #include "evidence.h"
 #include "term_split.h"
@@ -149,6 +150,130 @@ cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_C
                 scan_everywhere(ct, v, t, hits[ct->owner]);
         }
     }
+}
+
+typedef struct {
+    guint text;
+    size_t start;
+    size_t furthest_end;       /* the largest end of this and the hits before it in its text */
+} placed_hit;
+
+struct cg_hit_index {
+    int nclasses;
+    GArray *by_class[];        /* placed_hit */
+};
+
+static gboolean
+placed_before(const placed_hit *a, const placed_hit *b)
+{
+    return a->text != b->text ? a->text < b->text : a->start < b->start;
+}
+
+/* The end of the run of hits in order that begins at from. */
+static guint
+run_end(const placed_hit *h, guint from, guint n)
+{
+    guint i = from + 1;
+    while (i < n && !placed_before(&h[i], &h[i - 1]))
+        i++;
+    return i;
+}
+
+static void
+merge_runs(const placed_hit *l, guint nl, const placed_hit *r, guint nr, placed_hit *out)
+{
+    while (nl && nr) {
+        if (placed_before(r, l)) {
+            *out++ = *r++;
+            nr--;
+        } else {
+            *out++ = *l++;
+            nl--;
+        }
+    }
+    memcpy(out, l, nl * sizeof *l);
+    memcpy(out + nl, r, nr * sizeof *r);
+}
+
+/* Hits come in runs already in order: cg_termset_scan gives a term's hits
+ * text by text in start order, and most classes are one term.  Merging
+ * neighbouring runs until one is left costs one comparison a hit for a
+ * class in order, where a general sort made N log N callback calls. */
+static void
+sort_placed(GArray *a)
+{
+    guint n = a->len;
+    placed_hit *src = (placed_hit *)a->data;
+    if (n < 2 || run_end(src, 0, n) == n)
+        return;
+    placed_hit *buf = g_new(placed_hit, n), *dst = buf;
+    guint runs;
+    do {
+        runs = 0;
+        for (guint i = 0, mid, end; i < n; i = end, runs++) {
+            mid = run_end(src, i, n);
+            end = mid < n ? run_end(src, mid, n) : n;
+            merge_runs(src + i, mid - i, src + mid, end - mid, dst + i);
+        }
+        placed_hit *merged = dst;
+        dst = src;
+        src = merged;
+    } while (runs > 1);
+    if (src != (placed_hit *)a->data)
+        memcpy(a->data, src, n * sizeof *src);
+    g_free(buf);
+}
+
+cg_hit_index *
+cg_hit_index_new(const GArray *hits, int nclasses)
+{
+    cg_hit_index *ix = g_malloc(sizeof *ix + nclasses * sizeof ix->by_class[0]);
+    ix->nclasses = nclasses;
+    for (int c = 0; c < nclasses; c++)
+        ix->by_class[c] = g_array_new(FALSE, FALSE, sizeof(placed_hit));
+    for (guint i = 0; i < hits->len; i++) {
+        const cg_hit *h = &g_array_index(hits, cg_hit, i);
+        placed_hit ph = { h->text, h->start, h->end };
+        g_array_append_val(ix->by_class[h->cls], ph);
+    }
+    for (int c = 0; c < nclasses; c++) {
+        GArray *a = ix->by_class[c];
+        sort_placed(a);
+        for (guint i = 1; i < a->len; i++) {
+            placed_hit *prev = &g_array_index(a, placed_hit, i - 1), *ph = prev + 1;
+            if (prev->text == ph->text)
+                ph->furthest_end = MAX(ph->furthest_end, prev->furthest_end);
+        }
+    }
+    return ix;
+}
+
+gboolean
+cg_hit_index_has_near(const cg_hit_index *ix, const cg_hit *h, int cls, size_t reach)
+{
+    g_assert(cls != h->cls);
+    GArray *a = ix->by_class[cls];
+    guint lo = 0, hi = a->len;     /* the hits before lo start in reach or earlier */
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        const placed_hit *ph = &g_array_index(a, placed_hit, mid);
+        if (ph->text < h->text || (ph->text == h->text && ph->start <= h->end + reach))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return FALSE;
+    const placed_hit *last = &g_array_index(a, placed_hit, lo - 1);
+    return last->text == h->text && last->furthest_end + reach >= h->start;
+}
+
+void
+cg_hit_index_free(cg_hit_index *ix)
+{
+    for (int c = 0; c < ix->nclasses; c++)
+        g_array_free(ix->by_class[c], TRUE);
+    g_free(ix);
 }
 
 char *
