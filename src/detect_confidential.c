@@ -54,7 +54,79 @@ typedef struct {
     gboolean corroborated;     /* a second, different piece of evidence of this kind */
 } evidence;
 
+/* The hits of one class in (text, start) order, so that "is one within reach
+ * of h" is a binary search rather than a pass over every hit. */
+typedef struct {
+    guint text;
+    size_t start;
+    size_t furthest_end;       /* the largest end of this and the hits before it in its text */
+} placed_hit;
+
 enum { N_HIT_CLASSES = APPROVED_NAME + 1 };
+
+typedef struct {
+    GArray *by_class[N_HIT_CLASSES];   /* placed_hit */
+} hit_index;
+
+static gint
+by_text_and_start(gconstpointer a, gconstpointer b)
+{
+    const placed_hit *pa = a, *pb = b;
+    if (pa->text != pb->text)
+        return pa->text < pb->text ? -1 : 1;
+    return pa->start < pb->start ? -1 : pa->start > pb->start;
+}
+
+static void
+hit_index_build(hit_index *ix, GArray *hits)
+{
+    for (int c = 0; c < N_HIT_CLASSES; c++)
+        ix->by_class[c] = g_array_new(FALSE, FALSE, sizeof(placed_hit));
+    for (guint i = 0; i < hits->len; i++) {
+        const cg_hit *h = &g_array_index(hits, cg_hit, i);
+        placed_hit ph = { h->text, h->start, h->end };
+        g_array_append_val(ix->by_class[h->cls], ph);
+    }
+    for (int c = 0; c < N_HIT_CLASSES; c++) {
+        GArray *a = ix->by_class[c];
+        g_array_sort(a, by_text_and_start);
+        for (guint i = 1; i < a->len; i++) {
+            placed_hit *prev = &g_array_index(a, placed_hit, i - 1), *ph = prev + 1;
+            if (prev->text == ph->text)
+                ph->furthest_end = MAX(ph->furthest_end, prev->furthest_end);
+        }
+    }
+}
+
+static void
+hit_index_clear(hit_index *ix)
+{
+    for (int c = 0; c < N_HIT_CLASSES; c++)
+        g_array_free(ix->by_class[c], TRUE);
+}
+
+/* Whether a hit of class cls (never h's own) lies within reach bytes of h
+ * in its text, overlapping counting as near: one that starts by h->end +
+ * reach and ends at h->start - reach or later. */
+static gboolean
+has_near(const hit_index *ix, const cg_hit *h, int cls, size_t reach)
+{
+    g_assert(cls != h->cls);
+    GArray *a = ix->by_class[cls];
+    guint lo = 0, hi = a->len;     /* the hits before lo start in reach or earlier */
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        const placed_hit *ph = &g_array_index(a, placed_hit, mid);
+        if (ph->text < h->text || (ph->text == h->text && ph->start <= h->end + reach))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return FALSE;
+    const placed_hit *last = &g_array_index(a, placed_hit, lo - 1);
+    return last->text == h->text && last->furthest_end + reach >= h->start;
+}
 
 /* End of the paragraph holding offset start (a blank line or the reach limit). */
 static size_t
@@ -124,14 +196,14 @@ consider(const cg_doc *doc, evidence *best, int kind, double score, const cg_hit
 /* Base score of one content hit, by class and what stands near it: a metric
  * needs a figure and a period, an HR matter a person or a head count. */
 static void
-weigh(const cg_doc *doc, const cg_hit_index *ix, const cg_hit *h, evidence *best)
+weigh(const cg_doc *doc, const hit_index *ix, const cg_hit *h, evidence *best)
 {
     if (h->cls == CONF_FIGURE || h->cls == CONF_PERIOD || h->cls == CONF_NUMBER ||
         h->cls == CONF_PERSON)
         return;                /* they only qualify the others */
-    gboolean fig = cg_hit_index_has_near(ix, h, CONF_FIGURE, NEAR_FIGURE);
-    gboolean per = cg_hit_index_has_near(ix, h, CONF_PERIOD, NEAR_PERIOD);
-    gboolean num = cg_hit_index_has_near(ix, h, CONF_NUMBER, NEAR_FIGURE);
+    gboolean fig = has_near(ix, h, CONF_FIGURE, NEAR_FIGURE);
+    gboolean per = has_near(ix, h, CONF_PERIOD, NEAR_PERIOD);
+    gboolean num = has_near(ix, h, CONF_NUMBER, NEAR_FIGURE);
     switch (h->cls) {
     case CONF_METRIC:
         consider(doc, best, K_METRIC, fig ? (per ? 0.6 : 0.45) : 0.15, h);
@@ -156,22 +228,21 @@ weigh(const cg_doc *doc, const cg_hit_index *ix, const cg_hit *h, evidence *best
         break;
     case CONF_HR:
         consider(doc, best, K_HR,
-                 fig || cg_hit_index_has_near(ix, h, CONF_NUMBER, NEAR_COUNT) ||
-                 cg_hit_index_has_near(ix, h, CONF_PERSON, NEAR_PERSON) ? 0.6 : 0.4, h);
+                 fig || has_near(ix, h, CONF_NUMBER, NEAR_COUNT) ||
+                 has_near(ix, h, CONF_PERSON, NEAR_PERSON) ? 0.6 : 0.4, h);
         break;
     case CONF_PAY:            /* pay is a disclosure with its figures, not with a name */
         consider(doc, best, K_HR, fig ? 0.6 : 0.4, h);
         break;
     case CONF_CLIENT:
-        if (cg_hit_index_has_near(ix, h, APPROVED_NAME, NEAR_CLIENT))
+        if (has_near(ix, h, APPROVED_NAME, NEAR_CLIENT))
             consider(doc, best, K_CLIENT, 0.25, h);
         else
             consider(doc, best, K_CLIENT, (fig || num) && per ? 0.6 : fig || num ? 0.5 : per ? 0.4 : 0.25, h);
         break;
     case CLIENT_NAME:
         consider(doc, best, K_CLIENT,
-                 cg_hit_index_has_near(ix, h, CONF_CLIENT, NEAR_CLIENT) ||
-                 cg_hit_index_has_near(ix, h, CONF_FIGURE, NEAR_CLIENT)
+                 has_near(ix, h, CONF_CLIENT, NEAR_CLIENT) || has_near(ix, h, CONF_FIGURE, NEAR_CLIENT)
                  ? 0.5 : 0.3, h);
         break;
     default:
@@ -193,7 +264,8 @@ confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings
     GArray *hits = g_array_copy(doc->term_hits[CG_CAT_CONFIDENTIAL]);
     find_clients(cd, doc, hits);
 
-    cg_hit_index *ix = cg_hit_index_new(hits, N_HIT_CLASSES);
+    hit_index ix;
+    hit_index_build(&ix, hits);
     evidence best[K_COUNT] = { { 0, NULL, FALSE } };
     const cg_hit *marker = NULL;
     gboolean is_public = FALSE;
@@ -205,7 +277,7 @@ confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings
         } else if (h->cls == CONF_PUBLIC) {
             is_public = is_public || !in_footer(doc, hits, h);
         } else {
-            weigh(doc, ix, h, best);
+            weigh(doc, &ix, h, best);
         }
     }
 
@@ -235,7 +307,7 @@ confidential_run(const cg_detector *self, const cg_doc *doc, GPtrArray *findings
     }
     if (marker)
         emit(doc, marker, "marker", 0.3, findings);
-    cg_hit_index_free(ix);
+    hit_index_clear(&ix);
     g_array_free(hits, TRUE);
 }
 

@@ -9,7 +9,7 @@
  * filter group (filter_group.h): finding where terms could start is one
  * pass over a text however many terms there are.  cg_termset_scan finds
  * every match of every term in every segment; each detector then weighs
- * its own hits by class and by how close they are, with a cg_hit_index.
+ * its own hits by class and by how close they are.
  */
 #ifndef CG_EVIDENCE_H
 #define CG_EVIDENCE_H
@@ -47,18 +47,6 @@ void cg_termset_free(cg_termset *ts);
  * each category c whose hits[c] is not NULL; the others' terms are not
  * tried.  The texts' candidates were found for those categories. */
 void cg_termset_scan(const cg_termset *ts, const cg_doc *doc, GArray *const hits[CG_CAT_COUNT]);
-
-/* A detector's hits by class, each class in (text, start) order, so that
- * "is a hit of this class near that one" is a binary search. */
-typedef struct cg_hit_index cg_hit_index;
-
-/* An index of hits (cg_hit), whose classes are below nclasses. */
-cg_hit_index *cg_hit_index_new(const GArray *hits, int nclasses);
-/* Whether a hit of class cls (never h's own) lies within reach bytes of h
- * in its text, overlapping counting as near: one that starts by h->end +
- * reach and ends at h->start - reach or later. */
-gboolean cg_hit_index_has_near(const cg_hit_index *ix, const cg_hit *h, int cls, size_t reach);
-void cg_hit_index_free(cg_hit_index *ix);
 
 /* A pattern matching any of words as whole words (literal, caseless); NULL for none. */
 char *cg_words_pattern(char *const *words);

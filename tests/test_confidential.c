@@ -5,7 +5,6 @@
  */
 #include "testutil.h"
 #include "detectors.h"
-#include "evidence.h"
 
 #include <glib/gstdio.h>
 
@@ -242,59 +241,6 @@ static void test_missing_names_file_is_an_error(void **state)
     cg_config_free(cfg);
 }
 
-/* The hit index's answer against a pass over every hit, for hits that come
- * as runs in order (as terms give them), more runs than one to a class and
- * in no order at all: a merge that loses, repeats or misplaces a hit, or
- * stops with runs left, answers wrongly for some hit. */
-static void test_hit_index_near(void **state)
-{
-    (void)state;
-    enum { NCLASSES = 3, NTEXTS = 3 };
-    GRand *rand = g_rand_new_with_seed(7);
-    for (int round = 0; round < 40; round++) {
-        GArray *hits = g_array_new(FALSE, FALSE, sizeof(cg_hit));
-        int nruns = g_rand_int_range(rand, 1, 9);
-        for (int r = 0; r < nruns; r++) {
-            int cls = g_rand_int_range(rand, 0, NCLASSES);
-            for (guint t = 0; t < NTEXTS; t++)
-                for (size_t pos = g_rand_int_range(rand, 0, 200); pos < 600;
-                     pos += g_rand_int_range(rand, 1, 150)) {
-                    cg_hit h = { cls, "t", t, pos, pos + g_rand_int_range(rand, 0, 40) };
-                    g_array_append_val(hits, h);
-                }
-        }
-        if (round % 4 == 3)
-            for (guint i = hits->len; i > 1; i--) {
-                guint j = g_rand_int_range(rand, 0, i);
-                cg_hit tmp = g_array_index(hits, cg_hit, i - 1);
-                g_array_index(hits, cg_hit, i - 1) = g_array_index(hits, cg_hit, j);
-                g_array_index(hits, cg_hit, j) = tmp;
-            }
-        cg_hit_index *ix = cg_hit_index_new(hits, NCLASSES);
-        for (guint i = 0; i < hits->len; i++) {
-            const cg_hit *h = &g_array_index(hits, cg_hit, i);
-            for (int cls = 0; cls < NCLASSES; cls++) {
-                if (cls == h->cls)
-                    continue;
-                for (size_t reach = 0; reach <= 90; reach += 45) {
-                    gboolean near = FALSE;
-                    for (guint k = 0; k < hits->len && !near; k++) {
-                        const cg_hit *o = &g_array_index(hits, cg_hit, k);
-                        near = o->cls == cls && o->text == h->text && o->start <= h->end + reach &&
-                               o->end + reach >= h->start;
-                    }
-                    if (cg_hit_index_has_near(ix, h, cls, reach) != near)
-                        fail_msg("round %d: hit %u, class %d, reach %zu: index says %d", round, i, cls,
-                                 reach, !near);
-                }
-            }
-        }
-        cg_hit_index_free(ix);
-        g_array_free(hits, TRUE);
-    }
-    g_rand_free(rand);
-}
-
 int main(void)
 {
     cg_message_init();
@@ -310,7 +256,6 @@ int main(void)
         cmocka_unit_test(test_marker_and_footer),
         cmocka_unit_test(test_configured_names_and_terms),
         cmocka_unit_test(test_missing_names_file_is_an_error),
-        cmocka_unit_test(test_hit_index_near),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
