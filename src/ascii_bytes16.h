@@ -2,8 +2,10 @@
  * ascii_bytes16.h -- sixteen bytes of text at a time as a GCC vector: a
  * comparison gives 0xff or 0 in each byte, one SIMD instruction for all
  * sixteen where the machine has them (plain code where it has not).  The
- * result comes back as sixteen bits, one per byte (mask16_bits), and
- * ascii_graphic_end finds the end of a plain ASCII token with it.
+ * result comes back as sixteen bits, one per byte (mask16_bits).  Two
+ * loops the scans share: run_end16 finds where a run of a class of bytes
+ * ends, next_settled16 the first position a test holds at, both sixteen
+ * bytes a step.
  */
 #ifndef CG_ASCII_BYTES16_H
 #define CG_ASCII_BYTES16_H
@@ -69,20 +71,66 @@ mask16_bits(mask16 m)
 #endif
 }
 
-/* The first byte from q on, before end, that is not printable ASCII ('!'
- * to '~'): the end of a token of plain ASCII, end if it runs to there.
- * Sixteen bytes a step, the last fifteen one by one. */
+/* The end of the run of in_run bytes that begins at q: the first byte
+ * before end that outside16 marks, end if none.  Sixteen bytes a step, the
+ * last fifteen one by one.  Always inlined, and the two tests with it. */
+static inline G_ALWAYS_INLINE const char *
+run_end16(const char *q, const char *end, mask16 (*outside16)(bytes16), gboolean (*in_run)(guchar))
+{
+    for (; end - q >= 16; q += 16) {
+        guint outside = mask16_bits(outside16(load16(q)));
+        if (outside)
+            return q + __builtin_ctz(outside);
+    }
+    while (q < end && in_run((guchar)*q))
+        q++;
+    return q;
+}
+
+/* The first position p from i on, before n, where settle(t, n, p) holds, n
+ * if none.  marks(t + p) gives as bits which of the sixteen positions from p
+ * may (a superset); it reads from the byte before them to the byte after,
+ * so position 0 and the last sixteen are settled one by one.  Most steps
+ * mark nothing.  Always inlined, and the two tests with it. */
+static inline G_ALWAYS_INLINE size_t
+next_settled16(const char *t, size_t n, size_t i, guint (*marks)(const char *),
+               gboolean (*settle)(const char *, size_t, size_t))
+{
+    if (i == 0) {
+        if (n == 0 || settle(t, n, 0))
+            return 0;
+        i = 1;
+    }
+    for (; i + 17 <= n; i += 16)
+        for (guint m = marks(t + i); m; m &= m - 1) {
+            size_t p = i + (size_t)__builtin_ctz(m);
+            if (settle(t, n, p))
+                return p;
+        }
+    while (i < n && !settle(t, n, i))
+        i++;
+    return i;
+}
+
+/* The bytes of v that are not printable ASCII ('!' to '~'). */
+static inline mask16
+not_ascii_graphic16(bytes16 v)
+{
+    return ~bytes16_within(v, '!', '~');
+}
+
+static inline gboolean
+is_ascii_graphic_byte(guchar c)
+{
+    return c >= '!' && c <= '~';
+}
+
+/* The end of a token of plain ASCII at q: its first byte that is not
+ * printable ASCII, end if it runs to there. */
 static inline const char *
 ascii_graphic_end(const char *q, const char *end)
 {
-    for (; end - q >= 16; q += 16) {
-        guint other = mask16_bits(~bytes16_within(load16(q), '!', '~'));
-        if (other)
-            return q + __builtin_ctz(other);
-    }
-    while (q < end && (guchar)*q >= '!' && (guchar)*q <= '~')
-        q++;
-    return q;
+    return run_end16(q, end, not_ascii_graphic16, is_ascii_graphic_byte);
 }
 
 #endif

@@ -239,28 +239,19 @@ is_email_at(const char *s, size_t len, size_t t)
     return is_at_trigger(s, len, t) && domain_may_follow(s, len, t);
 }
 
+/* Which of the sixteen positions from q trigger_bytes marks. */
+static inline guint
+trigger_marks(const char *q)
+{
+    return mask16_bits(trigger_bytes(load16(q - 1), load16(q), load16(q + 1)));
+}
+
 /* The first at an address could be built around at or after t, len if
- * none; sixteen bytes at a time, the bytes before and after each read with
- * it, so position 0 and the last ones are settled one by one. */
+ * none. */
 static size_t
 next_trigger(const char *s, size_t len, size_t t)
 {
-    if (t == 0) {
-        if (len == 0 || is_email_at(s, len, 0))
-            return 0;
-        t = 1;
-    }
-    for (; t + 17 <= len; t += 16) {
-        guint marked = mask16_bits(trigger_bytes(load16(s + t - 1), load16(s + t), load16(s + t + 1)));
-        for (; marked; marked &= marked - 1) {  /* most chunks: nothing marked */
-            size_t at = t + (size_t)__builtin_ctz(marked);
-            if (is_email_at(s, len, at))
-                return at;
-        }
-    }
-    while (t < len && !is_email_at(s, len, t))
-        t++;
-    return t;
+    return next_settled16(s, len, t, trigger_marks, is_email_at);
 }
 
 /* Where the local part can begin: a letter or digit the lookbehind allows. */

@@ -436,19 +436,17 @@ judge_run(const cg_text *text, const digit_group *g, size_t n, GPtrArray *findin
     }
 }
 
-/* The first ASCII digit at or after i, len if none; sixteen bytes a step.
- * A byte is a digit when it minus '0', wrapping below 0, is less than 10. */
+static gboolean
+is_not_digit(guchar c)
+{
+    return !g_ascii_isdigit(c);
+}
+
+/* The first ASCII digit at or after i, len if none. */
 static size_t
 next_digit(const char *s, size_t len, size_t i)
 {
-    for (; i + 16 <= len; i += 16) {
-        guint digits = mask16_bits(ascii_digits16(load16(s + i)));
-        if (digits)
-            return i + (size_t)__builtin_ctz(digits);
-    }
-    while (i < len && !g_ascii_isdigit(s[i]))
-        i++;
-    return i;
+    return (size_t)(run_end16(s + i, s + len, ascii_digits16, is_not_digit) - s);
 }
 
 /* The digit groups of one run, kept between runs: most runs are one short

@@ -349,17 +349,13 @@ space_bytes16(bytes16 x)
  * in_class: names and words are skipped sixteen bytes a step, so that a
  * long run of letters ("XXXX...", a base64 line) costs about an
  * instruction a byte, and their last bytes one by one. */
-static inline size_t
+static inline G_ALWAYS_INLINE size_t
 word_end(const guchar *s, size_t len, size_t q, gboolean (*in_class)(guchar),
          mask16 (*outside16)(bytes16), size_t max)
 {
-    size_t limit = len > q + max ? q + max : len, end = q;
-    for (; limit - end >= 16; end += 16) {
-        guint outside = mask16_bits(outside16(load16((const char *)s + end)));
-        if (outside)
-            return end + (size_t)__builtin_ctz(outside);
-    }
-    end = skip_while(s, limit, end, in_class);
+    const char *text = (const char *)s;
+    size_t limit = len > q + max ? q + max : len;
+    size_t end = (size_t)(run_end16(text + q, text + limit, outside16, in_class) - text);
     return end == q + max ? len : end;
 }
 

@@ -302,40 +302,20 @@ single_char_token(const char *t, size_t n, size_t i)
            (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n');
 }
 
-/* The bytes of x below '!': spaces, line breaks and control bytes. */
-static inline mask16
-below_graphic16(bytes16 x)
+/* Which of the sixteen positions from q may hold a single_char_token: a
+ * byte below '!' (a space, a line break, a control byte) on each side. */
+static inline guint
+spaced_on_both_sides(const char *q)
 {
-    return bytes16_within(x, 0, ' ');
+    return mask16_bits(bytes16_within(load16(q - 1), 0, ' ') & bytes16_within(load16(q + 1), 0, ' '));
 }
 
-/*
- * The first position at or after i where single_char_token holds, n if
- * none.  Sixteen positions a step: such a token has a byte below '!' or the
- * text's edge on each side, and single_char_token settles the positions
- * that do, mostly the one-letter words of prose.  A step reads from the
- * byte before its first position to the byte after its last, so position 0
- * and the last ones go one by one.
- */
+/* The first position at or after i where single_char_token holds, n if
+ * none: mostly the one-letter words of prose pass spaced_on_both_sides. */
 static size_t
 next_single_char_token(const char *t, size_t n, size_t i)
 {
-    if (i == 0) {
-        if (n == 0 || single_char_token(t, n, 0))
-            return 0;
-        i = 1;
-    }
-    for (; i + 17 <= n; i += 16)
-        for (guint m = mask16_bits(below_graphic16(load16(t + i - 1)) &
-                                   below_graphic16(load16(t + i + 1)));
-             m; m &= m - 1) {
-            size_t p = i + (size_t)__builtin_ctz(m);
-            if (single_char_token(t, n, p))
-                return p;
-        }
-    while (i < n && !single_char_token(t, n, i))
-        i++;
-    return i;
+    return next_settled16(t, n, i, spaced_on_both_sides, single_char_token);
 }
 
 /*
